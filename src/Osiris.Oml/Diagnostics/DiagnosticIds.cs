@@ -1,0 +1,52 @@
+namespace Osiris.Oml.Diagnostics;
+
+// The constant names are the documentation; each ID has its page under Diagnostics/Docs.
+#pragma warning disable CS1591
+
+/// <summary>
+/// Every diagnostic ID the product reports. IDs are never reused or renumbered: a retired ID stays
+/// here as a comment that says why it was retired.
+/// </summary>
+public static class DiagnosticIds
+{
+    // OSI00xx: the file and its YAML.
+    public const string InternalError = "OSI0001";
+    public const string NotText = "OSI0002";
+    public const string YamlSyntax = "OSI0003";
+    public const string DuplicateKey = "OSI0004";
+    public const string LimitExceeded = "OSI0005";
+    public const string RootNotMapping = "OSI0006";
+    public const string MultipleDocuments = "OSI0007";
+    public const string UnsupportedOmlVersion = "OSI0008";
+    public const string UnsupportedYamlFeature = "OSI0009";
+
+    // OSI01xx: structure of the pipeline.
+    public const string MissingRequiredKey = "OSI0101";
+    public const string ForbiddenKey = "OSI0102";
+    public const string UnknownTopLevelKey = "OSI0103";
+    public const string WrongType = "OSI0104";
+    public const string EmptyValue = "OSI0105";
+    public const string NamingConvention = "OSI0106";
+    public const string EmptySteps = "OSI0107";
+    public const string MissingStepField = "OSI0108";
+    public const string DuplicateStepId = "OSI0109";
+    public const string UnknownComponent = "OSI0110";
+    public const string InvalidMode = "OSI0111";
+    public const string IncompatibleMode = "OSI0112";
+    public const string UnknownDependency = "OSI0113";
+    public const string DependencyCycle = "OSI0114";
+    public const string InvalidConnectionReference = "OSI0115";
+    public const string UnknownConfigKey = "OSI0116";
+    public const string MissingConfigKey = "OSI0117";
+    public const string MissingPrimaryKey = "OSI0118";
+    public const string UnknownWriteMode = "OSI0119";
+    public const string InvalidConfigValue = "OSI0120";
+    public const string UnknownStepKey = "OSI0121";
+    public const string DuplicateDependency = "OSI0122";
+    public const string MissingConfig = "OSI0123";
+
+    // OSI05xx: security.
+    public const string ForbiddenOverride = "OSI0501";
+    public const string OverrideWarning = "OSI0502";
+    public const string InlineSecret = "OSI0503";
+}

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Osiris.Oml.Text;
+
+namespace Osiris.Oml.Diagnostics;
+
+/// <summary>A place in some OML file: the file's path and the span inside it.</summary>
+public readonly record struct OmlLocation(string FilePath, SourceSpan Span);
+
+/// <summary>One finding of the engine, located in an OML file.</summary>
+public sealed class OmlDiagnostic
+{
+    /// <summary>Creates a diagnostic; <paramref name="arguments"/> fill the descriptor's message format.</summary>
+    public OmlDiagnostic(
+        OmlDiagnosticDescriptor descriptor,
+        OmlLocation location,
+        string path,
+        ImmutableArray<string> arguments,
+        ImmutableArray<OmlLocation> additionalLocations = default)
+    {
+        Descriptor = descriptor;
+        Location = location;
+        Path = path;
+        Arguments = arguments.IsDefault ? ImmutableArray<string>.Empty : arguments;
+        AdditionalLocations = additionalLocations.IsDefault ? ImmutableArray<OmlLocation>.Empty : additionalLocations;
+    }
+
+    /// <summary>What kind of finding this is.</summary>
+    public OmlDiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>The diagnostic's ID, for example <c>OSI0201</c>.</summary>
+    public string Id => Descriptor.Id;
+
+    /// <summary>The default severity of the descriptor.</summary>
+    public OmlSeverity Severity => Descriptor.DefaultSeverity;
+
+    /// <summary>Where the problem is.</summary>
+    public OmlLocation Location { get; }
+
+    /// <summary>The span inside <see cref="OmlLocation.FilePath"/>.</summary>
+    public SourceSpan Span => Location.Span;
+
+    /// <summary>
+    /// The logical place in the document, in the notation of the Osiris reference validator
+    /// (<c>root</c>, <c>name</c>, <c>steps[0].config.connection</c>, <c>schedule.window.size</c>).
+    /// </summary>
+    public string Path { get; }
+
+    /// <summary>The values that fill the message format, in order.</summary>
+    public ImmutableArray<string> Arguments { get; }
+
+    /// <summary>Other places that belong to the finding (the first declaration of a duplicate, the files of a cycle).</summary>
+    public ImmutableArray<OmlLocation> AdditionalLocations { get; }
+
+    /// <summary>The message, formatted with the invariant culture.</summary>
+    public string GetMessage()
+    {
+        var args = new object[Arguments.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            args[i] = Arguments[i];
+        }
+
+        return string.Format(CultureInfo.InvariantCulture, Descriptor.MessageFormat, args);
+    }
+
+    /// <summary><c>path(line,col): severity ID: message</c>, the MSBuild canonical form.</summary>
+    public override string ToString()
+        => $"{Location.FilePath}({Span.StartPosition}): {Severity.ToString().ToLowerInvariant()} {Id}: {GetMessage()}";
+}

@@ -1,0 +1,29 @@
+using Osiris.Oml.Collections;
+using Osiris.Oml.Components;
+
+namespace Osiris.Oml.Model;
+
+/// <summary>
+/// A pipeline as plain data, built from a document whatever its errors (missing parts are null or
+/// empty). Hosts use it to generate code and exports; the diagnostics say whether it is valid.
+/// </summary>
+/// <remarks>
+/// Immutable and value-equal: two models built from the same text are equal, and the incremental
+/// generator relies on that to skip work. Never put syntax nodes, Roslyn objects or mutable
+/// collections in it.
+/// </remarks>
+public sealed record PipelineModel(
+    string SourcePath,
+    string? OmlVersion,
+    string? Name,
+    string? Description,
+    EquatableArray<StepModel> Steps);
+
+/// <summary>One step of a pipeline.</summary>
+/// <remarks>Immutable and value-equal.</remarks>
+public sealed record StepModel(
+    string? Id,
+    string? Component,
+    OmlMode? Mode,
+    EquatableArray<string> Needs,
+    OmlMap Config);

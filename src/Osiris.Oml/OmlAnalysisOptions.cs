@@ -1,0 +1,18 @@
+using Osiris.Oml.Components;
+using Osiris.Oml.Syntax;
+
+namespace Osiris.Oml;
+
+/// <summary>What the engine needs besides the text: the component registry and the limits.</summary>
+/// <remarks>Immutable and value-equal, so hosts can cache on it.</remarks>
+public sealed record OmlAnalysisOptions
+{
+    /// <summary>The options every host starts from: built-in components, default limits.</summary>
+    public static OmlAnalysisOptions Default { get; } = new();
+
+    /// <summary>The components steps may use.</summary>
+    public ComponentRegistry Components { get; init; } = ComponentRegistry.BuiltIn;
+
+    /// <summary>Bounds on the work spent per file.</summary>
+    public SyntaxLimits Limits { get; init; } = SyntaxLimits.Default;
+}

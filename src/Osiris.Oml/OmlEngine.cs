@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using Osiris.Oml.Binding;
+using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Model;
+using Osiris.Oml.Rules;
+using Osiris.Oml.Syntax;
+
+namespace Osiris.Oml;
+
+/// <summary>
+/// The one entry point every host uses: text in, syntax tree, model and diagnostics out. It never
+/// throws on input; a bug in a rule becomes an OSI0001 diagnostic instead of a compiler crash.
+/// </summary>
+public static class OmlEngine
+{
+    // Order matters only for readability of the code; diagnostics are sorted by position afterwards.
+    private static readonly IDocumentRule[] Rules =
+    {
+        new TopLevelRule(),
+        new StepsRule(),
+        new StepConfigRule(),
+    };
+
+    /// <summary>Analyzes one OML file.</summary>
+    /// <param name="filePath">The path to report diagnostics at (kept as given).</param>
+    /// <param name="text">The file's text, already decoded.</param>
+    /// <param name="options">Components and limits; <see cref="OmlAnalysisOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the analysis (the only exception that escapes).</param>
+    public static OmlFileAnalysis AnalyzeFile(string filePath, string text, OmlAnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= OmlAnalysisOptions.Default;
+        var bag = new DiagnosticBag(filePath);
+        OmlSyntaxTree? tree = null;
+        PipelineModel? model = null;
+        try
+        {
+            tree = OmlSyntaxTree.Parse(filePath, text, options.Limits);
+            foreach (var d in tree.Diagnostics)
+            {
+                bag.Add(d);
+            }
+
+            if (tree.IsComplete)
+            {
+                model = AnalyzeDocument(tree, bag, options, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            bag.Report(
+                DiagnosticCatalog.InternalError,
+                default,
+                string.Empty,
+                ex.GetType().Name + ": " + ex.Message);
+        }
+
+        return new OmlFileAnalysis(filePath, tree, model, bag.ToSortedArray());
+    }
+
+    private static PipelineModel? AnalyzeDocument(OmlSyntaxTree tree, DiagnosticBag bag, OmlAnalysisOptions options, CancellationToken cancellationToken)
+    {
+        if (tree.Root is not YamlMappingNode root)
+        {
+            var what = tree.Root switch
+            {
+                null => "empty",
+                YamlScalarNode { IsNull: true } => "null",
+                var node => node.TypeDescription,
+            };
+            var span = tree.Root?.Span ?? tree.Lines.GetSpan(0, 0);
+            bag.Report(DiagnosticCatalog.RootNotMapping, span, string.Empty, what);
+            return null;
+        }
+
+        var context = new RuleContext(tree, root, bag, options, cancellationToken);
+        foreach (var rule in Rules)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rule.Analyze(context);
+        }
+
+        return PipelineBinder.Bind(tree.FilePath, root);
+    }
+}
+
+/// <summary>The result of analyzing one file.</summary>
+public sealed class OmlFileAnalysis
+{
+    internal OmlFileAnalysis(string filePath, OmlSyntaxTree? syntax, PipelineModel? pipeline, ImmutableArray<OmlDiagnostic> diagnostics)
+    {
+        FilePath = filePath;
+        Syntax = syntax;
+        Pipeline = pipeline;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The path the diagnostics are located in.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The parsed file (null only after an internal error).</summary>
+    public OmlSyntaxTree? Syntax { get; }
+
+    /// <summary>The pipeline model, when the document is a mapping.</summary>
+    public PipelineModel? Pipeline { get; }
+
+    /// <summary>Every finding, ordered by position.</summary>
+    public ImmutableArray<OmlDiagnostic> Diagnostics { get; }
+
+    /// <summary>Whether any finding is an error (by default severity).</summary>
+    public bool HasErrors
+    {
+        get
+        {
+            foreach (var d in Diagnostics)
+            {
+                if (d.Severity == OmlSeverity.Error)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System;
+
+namespace Osiris.Oml.Rules;
+
+/// <summary>The key names of OML.</summary>
+internal static class OmlKeys
+{
+    public const string OmlVersion = "oml_version";
+    public const string Name = "name";
+    public const string Description = "description";
+    public const string Schedule = "schedule";
+    public const string Metadata = "metadata";
+    public const string Steps = "steps";
+
+    public const string Id = "id";
+    public const string Component = "component";
+    public const string Mode = "mode";
+    public const string Config = "config";
+    public const string Needs = "needs";
+
+    public const string Connection = "connection";
+
+    /// <summary>Extension keys (ADR-0014) are allowed anywhere and never checked.</summary>
+    public static bool IsExtension(string key) => key.StartsWith("x-", StringComparison.Ordinal);
+}

@@ -1,0 +1,51 @@
+using System.Threading;
+using Osiris.Oml.Components;
+using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Syntax;
+using Osiris.Oml.Text;
+
+namespace Osiris.Oml.Rules;
+
+/// <summary>What a rule sees: the parsed document, the registry, the options and where to report.</summary>
+internal sealed class RuleContext
+{
+    public RuleContext(OmlSyntaxTree tree, YamlMappingNode root, DiagnosticBag diagnostics, OmlAnalysisOptions options, CancellationToken cancellationToken)
+    {
+        Tree = tree;
+        Root = root;
+        Diagnostics = diagnostics;
+        Options = options;
+        CancellationToken = cancellationToken;
+    }
+
+    public OmlSyntaxTree Tree { get; }
+
+    public YamlMappingNode Root { get; }
+
+    public DiagnosticBag Diagnostics { get; }
+
+    public OmlAnalysisOptions Options { get; }
+
+    public ComponentRegistry Components => Options.Components;
+
+    public CancellationToken CancellationToken { get; }
+
+    public void Report(OmlDiagnosticDescriptor descriptor, SourceSpan span, string path, params string[] arguments)
+        => Diagnostics.Report(descriptor, span, path, arguments);
+
+    /// <summary>
+    /// Where to report something missing from a mapping: its first key, so the squiggle lands on the
+    /// first line of the block rather than on the whole block.
+    /// </summary>
+    public static SourceSpan HeadOf(YamlNode node)
+        => node is YamlMappingNode { Entries.Count: > 0 } map ? map.Entries[0].Key.Span : node.Span;
+
+    /// <summary>The line (one-based) of a span, as text for messages.</summary>
+    public static string LineOf(SourceSpan span) => (span.StartPosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>One check over a whole document.</summary>
+internal interface IDocumentRule
+{
+    void Analyze(RuleContext context);
+}

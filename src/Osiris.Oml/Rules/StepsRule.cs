@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Osiris.Oml.Components;
+using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Syntax;
+using Osiris.Oml.Text;
+
+namespace Osiris.Oml.Rules;
+
+/// <summary>
+/// The <c>steps</c> list: each step's shape, ids, components, modes and needs (OML-SPEC §1). The
+/// configuration of each step is checked by <see cref="StepConfigRule"/>.
+/// </summary>
+internal sealed class StepsRule : IDocumentRule
+{
+    private static readonly string[] StepFields = { OmlKeys.Id, OmlKeys.Component, OmlKeys.Mode };
+
+    private static readonly string[] KnownStepKeys = { OmlKeys.Id, OmlKeys.Component, OmlKeys.Mode, OmlKeys.Config, OmlKeys.Needs };
+
+    public void Analyze(RuleContext context)
+    {
+        var entry = context.Root.GetEntry(OmlKeys.Steps);
+        if (entry is null)
+        {
+            return;
+        }
+
+        if (entry.Value is not YamlSequenceNode list)
+        {
+            context.Report(DiagnosticCatalog.WrongType, entry.Value.Span, OmlKeys.Steps, OmlKeys.Steps, "a list of steps", entry.Value.TypeDescription);
+            return;
+        }
+
+        if (list.Items.Count == 0)
+        {
+            context.Report(DiagnosticCatalog.EmptySteps, list.Span, OmlKeys.Steps);
+            return;
+        }
+
+        var steps = StepSyntax.Read(list);
+        var firstById = new Dictionary<string, StepSyntax>(StringComparer.Ordinal);
+        foreach (var step in steps)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (step.Mapping is null)
+            {
+                context.Report(DiagnosticCatalog.WrongType, step.Node.Span, step.Path, step.Path, "a mapping with id, component and mode", step.Node.TypeDescription);
+                continue;
+            }
+
+            CheckFields(context, step);
+            CheckUnknownKeys(context, step);
+            CheckId(context, step, firstById);
+            var component = CheckComponent(context, step);
+            CheckMode(context, step, component);
+        }
+
+        NeedsAnalysis.Analyze(context, steps);
+    }
+
+    private static void CheckFields(RuleContext context, StepSyntax step)
+    {
+        foreach (var field in StepFields)
+        {
+            if (!step.Mapping!.ContainsKey(field))
+            {
+                context.Report(DiagnosticCatalog.MissingStepField, RuleContext.HeadOf(step.Mapping), step.Path + "." + field, step.Label, field);
+            }
+        }
+    }
+
+    private static void CheckUnknownKeys(RuleContext context, StepSyntax step)
+    {
+        foreach (var entry in step.Mapping!.Entries)
+        {
+            if (entry.KeyText is { } key && Array.IndexOf(KnownStepKeys, key) < 0 && !OmlKeys.IsExtension(key))
+            {
+                context.Report(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, key, Suggestions.DidYouMean(key, KnownStepKeys));
+            }
+        }
+    }
+
+    private static void CheckId(RuleContext context, StepSyntax step, Dictionary<string, StepSyntax> firstById)
+    {
+        var entry = step.Mapping!.GetEntry(OmlKeys.Id);
+        if (entry is null)
+        {
+            return;
+        }
+
+        var path = step.Path + "." + OmlKeys.Id;
+        if (!RequireText(context, entry, path, "a string such as extract_customers", "give the step an id such as extract_customers"))
+        {
+            return;
+        }
+
+        var id = ((YamlScalarNode)entry.Value).Value;
+        if (firstById.TryGetValue(id, out var first))
+        {
+            context.Report(DiagnosticCatalog.DuplicateStepId, entry.Value.Span, path, id, RuleContext.LineOf(first.IdSpan!.Value));
+        }
+        else
+        {
+            firstById[id] = step;
+        }
+    }
+
+    private static ComponentSpec? CheckComponent(RuleContext context, StepSyntax step)
+    {
+        var entry = step.Mapping!.GetEntry(OmlKeys.Component);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var path = step.Path + "." + OmlKeys.Component;
+        if (!RequireText(context, entry, path, "a component name such as mysql.extractor", "name the component that runs the step, such as mysql.extractor"))
+        {
+            return null;
+        }
+
+        var name = ((YamlScalarNode)entry.Value).Value;
+        var spec = context.Components.Find(name);
+        if (spec is null)
+        {
+            context.Report(
+                DiagnosticCatalog.UnknownComponent,
+                entry.Value.Span,
+                path,
+                name,
+                Suggestions.DidYouMean(name, context.Components.Names),
+                string.Join(", ", context.Components.Names));
+        }
+
+        return spec;
+    }
+
+    private static void CheckMode(RuleContext context, StepSyntax step, ComponentSpec? component)
+    {
+        var entry = step.Mapping!.GetEntry(OmlKeys.Mode);
+        if (entry is null)
+        {
+            return;
+        }
+
+        var path = step.Path + "." + OmlKeys.Mode;
+        if (!RequireText(context, entry, path, "one of read, write or transform", "use read, write or transform"))
+        {
+            return;
+        }
+
+        var mode = ((YamlScalarNode)entry.Value).Value;
+        if (!OmlModes.TryParse(mode, out var parsed))
+        {
+            context.Report(DiagnosticCatalog.InvalidMode, entry.Value.Span, path, mode);
+            return;
+        }
+
+        if (component is not null && !component.Supports(parsed))
+        {
+            var allowed = string.Join(" or ", component.OmlModes.Select(OmlModes.ToText));
+            context.Report(DiagnosticCatalog.IncompatibleMode, entry.Value.Span, path, component.Name, mode, "mode: " + allowed);
+        }
+    }
+
+    /// <summary>
+    /// Checks that a naming field (id, component, mode) holds non-blank text. Osiris skips null and
+    /// empty values silently and crashes on lists and mappings; both are reported here.
+    /// </summary>
+    private static bool RequireText(RuleContext context, YamlEntry entry, string path, string expected, string emptyHint)
+    {
+        switch (entry.Value)
+        {
+            case YamlScalarNode { IsNull: true }:
+                context.Report(DiagnosticCatalog.EmptyValue, entry.Key.Span, path, path, emptyHint);
+                return false;
+            case YamlScalarNode { IsString: true } text when text.Value.Trim().Length == 0:
+                context.Report(DiagnosticCatalog.EmptyValue, text.Span, path, path, emptyHint);
+                return false;
+            case YamlScalarNode { IsString: true }:
+                return true;
+            default:
+                context.Report(DiagnosticCatalog.WrongType, entry.Value.Span, path, path, expected, entry.Value.TypeDescription);
+                return false;
+        }
+    }
+}
+
+/// <summary>A step as written: its node, its mapping (when it is one), its path and its id.</summary>
+internal sealed class StepSyntax
+{
+    private StepSyntax(int index, YamlNode node)
+    {
+        Index = index;
+        Node = node;
+        Mapping = node as YamlMappingNode;
+        Path = "steps[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+        if (Mapping?.GetEntry(OmlKeys.Id) is { Value: YamlScalarNode { IsString: true } id } && id.Value.Trim().Length > 0)
+        {
+            Id = id.Value;
+            IdSpan = id.Span;
+        }
+    }
+
+    public int Index { get; }
+
+    public YamlNode Node { get; }
+
+    public YamlMappingNode? Mapping { get; }
+
+    /// <summary><c>steps[i]</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The id when it is a non-blank string.</summary>
+    public string? Id { get; }
+
+    public SourceSpan? IdSpan { get; }
+
+    /// <summary>How messages name the step: <c>'extract'</c>, or <c>steps[2]</c> without an id.</summary>
+    public string Label => Id is null ? Path : "'" + Id + "'";
+
+    public static IReadOnlyList<StepSyntax> Read(YamlSequenceNode steps)
+    {
+        var result = new StepSyntax[steps.Items.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new StepSyntax(i, steps.Items[i]);
+        }
+
+        return result;
+    }
+}

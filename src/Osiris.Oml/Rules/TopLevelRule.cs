@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Syntax;
+using Osiris.Oml.Text;
+
+namespace Osiris.Oml.Rules;
+
+/// <summary>The top-level keys, <c>oml_version</c> and <c>name</c> (OML-SPEC §1).</summary>
+internal sealed class TopLevelRule : IDocumentRule
+{
+    /// <summary>The versions this release understands.</summary>
+    public static readonly string[] SupportedVersions = { "0.1.0", "0.2.0" };
+
+    private static readonly string[] Required = { OmlKeys.OmlVersion, OmlKeys.Name, OmlKeys.Steps };
+
+    private static readonly string[] Known =
+    {
+        OmlKeys.OmlVersion, OmlKeys.Name, OmlKeys.Description, OmlKeys.Schedule, OmlKeys.Metadata, OmlKeys.Steps,
+    };
+
+    private static readonly Dictionary<string, string> Forbidden = new(StringComparer.Ordinal)
+    {
+        ["version"] = "use 'oml_version' instead, for example oml_version: \"0.2.0\"",
+        ["tasks"] = "use 'steps' instead; each task becomes a step with id, component and mode",
+        ["connectors"] = "reference connections from a step's config instead, for example connection: \"@mysql.primary\"",
+        ["outputs"] = "write outputs with writer steps (mode: write) instead",
+    };
+
+    private static readonly Dictionary<string, string> RequiredHint = new(StringComparer.Ordinal)
+    {
+        [OmlKeys.OmlVersion] = "for example oml_version: \"0.2.0\"",
+        [OmlKeys.Name] = "for example name: daily-customer-sync",
+        [OmlKeys.Steps] = "a list of steps with id, component and mode",
+    };
+
+    // Osiris uses ^[a-z0-9][a-z0-9-]*$; we also accept '_' (the milestone's own names use it, and it is
+    // valid in Airflow DAG ids, Python and C# identifiers) — see OML-SPEC.md and docs/OSI0106.
+    private static readonly Regex NamePattern = new("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant);
+
+    public void Analyze(RuleContext context)
+    {
+        var root = context.Root;
+        foreach (var key in Required)
+        {
+            if (!root.ContainsKey(key))
+            {
+                context.Report(DiagnosticCatalog.MissingRequiredKey, RuleContext.HeadOf(root), "root", key, RequiredHint[key]);
+            }
+        }
+
+        foreach (var entry in root.Entries)
+        {
+            if (entry.KeyText is not { } key)
+            {
+                continue;
+            }
+
+            if (Forbidden.TryGetValue(key, out var hint))
+            {
+                context.Report(DiagnosticCatalog.ForbiddenKey, entry.Key.Span, "root", key, hint);
+            }
+            else if (Array.IndexOf(Known, key) < 0 && !OmlKeys.IsExtension(key))
+            {
+                context.Report(
+                    DiagnosticCatalog.UnknownTopLevelKey,
+                    entry.Key.Span,
+                    "root",
+                    key,
+                    Suggestions.DidYouMean(key, Known));
+            }
+        }
+
+        CheckVersion(context, root.GetEntry(OmlKeys.OmlVersion));
+        CheckName(context, root.GetEntry(OmlKeys.Name));
+        CheckDescription(context, root.GetEntry(OmlKeys.Description));
+    }
+
+    private static void CheckVersion(RuleContext context, YamlEntry? entry)
+    {
+        if (entry is null)
+        {
+            return;
+        }
+
+        if (entry.Value is not YamlScalarNode { IsString: true } version)
+        {
+            context.Report(DiagnosticCatalog.WrongType, entry.Value.Span, OmlKeys.OmlVersion, OmlKeys.OmlVersion, "a quoted version string such as \"0.2.0\"", entry.Value.TypeDescription);
+            return;
+        }
+
+        if (Array.IndexOf(SupportedVersions, version.Value) < 0)
+        {
+            context.Report(DiagnosticCatalog.UnsupportedOmlVersion, version.Span, OmlKeys.OmlVersion, version.Value);
+        }
+    }
+
+    private static void CheckName(RuleContext context, YamlEntry? entry)
+    {
+        if (entry is null)
+        {
+            return;
+        }
+
+        if (entry.Value is YamlScalarNode { IsNull: true })
+        {
+            context.Report(DiagnosticCatalog.EmptyValue, entry.Key.Span, OmlKeys.Name, OmlKeys.Name, "give the pipeline a name such as daily-customer-sync");
+            return;
+        }
+
+        if (entry.Value is not YamlScalarNode { IsString: true } name)
+        {
+            context.Report(DiagnosticCatalog.WrongType, entry.Value.Span, OmlKeys.Name, OmlKeys.Name, "a string", entry.Value.TypeDescription);
+            return;
+        }
+
+        if (name.Value.Trim().Length == 0)
+        {
+            context.Report(DiagnosticCatalog.EmptyValue, name.Span, OmlKeys.Name, OmlKeys.Name, "give the pipeline a name such as daily-customer-sync");
+            return;
+        }
+
+        if (!NamePattern.IsMatch(name.Value))
+        {
+            context.Report(DiagnosticCatalog.NamingConvention, name.Span, OmlKeys.Name, name.Value, SuggestName(name.Value));
+        }
+    }
+
+    private static void CheckDescription(RuleContext context, YamlEntry? entry)
+    {
+        if (entry is not null && entry.Value is not YamlScalarNode { IsString: true } and not YamlScalarNode { IsNull: true })
+        {
+            context.Report(DiagnosticCatalog.WrongType, entry.Value.Span, OmlKeys.Description, OmlKeys.Description, "a string", entry.Value.TypeDescription);
+        }
+    }
+
+    /// <summary>A conventional spelling of <paramref name="name"/>: lowercase, other characters as '-'.</summary>
+    internal static string SuggestName(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        foreach (var c in name.Trim())
+        {
+            var lower = char.ToLowerInvariant(c);
+            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '_')
+            {
+                sb.Append(lower);
+            }
+            else if (sb.Length > 0 && sb[sb.Length - 1] != '-')
+            {
+                sb.Append('-');
+            }
+        }
+
+        var s = sb.ToString().Trim('-', '_');
+        return s.Length == 0 ? "my-pipeline" : s;
+    }
+}
