@@ -57,11 +57,10 @@ public sealed class OmlSyntaxTree
 
         if (FindForbiddenCharacter(text) is int bad)
         {
-            bag.Report(
-                DiagnosticCatalog.NotText,
-                lines.GetSpan(bad, bad + 1),
-                string.Empty,
-                string.Format(CultureInfo.InvariantCulture, "it contains the character U+{0:X4}, which YAML does not allow", (int)text[bad]));
+            var reason = text[bad] == '\uFFFD'
+                ? "it contains bytes that are not valid UTF-8 (decoded as U+FFFD)"
+                : string.Format(CultureInfo.InvariantCulture, "it contains the character U+{0:X4}, which YAML does not allow", (int)text[bad]);
+            bag.Report(DiagnosticCatalog.NotText, lines.GetSpan(bad, bad + 1), string.Empty, reason);
             return new OmlSyntaxTree(filePath, text, lines, null, bag.ToSortedArray(), false);
         }
 
@@ -81,7 +80,8 @@ public sealed class OmlSyntaxTree
     /// <summary>
     /// The first character outside YAML's printable set: C0 controls other than tab, LF and CR,
     /// DEL, C1 controls other than NEL, unpaired surrogates, U+FFFE and U+FFFF. A byte order mark is
-    /// allowed at the start only.
+    /// allowed at the start only. U+FFFD is YAML-legal but is what every decoder (the compiler's
+    /// included) puts where bytes are not UTF-8, so it is reported as well.
     /// </summary>
     private static int? FindForbiddenCharacter(string text)
     {
@@ -98,7 +98,7 @@ public sealed class OmlSyntaxTree
                 continue;
             }
 
-            if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == '\uFFFE' || c == '\uFFFF')
+            if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF')
             {
                 return i;
             }

@@ -1,0 +1,185 @@
+using System.IO.Compression;
+using Osiris.Oml.Tests.Support;
+
+namespace Osiris.Package.Tests.Support;
+
+/// <summary>
+/// Packs Osiris.Analyzers (with a fresh version, so no cache can serve an old copy) and a fake
+/// analyzer package that ships another YamlDotNet into one temporary folder feed, once per run.
+/// </summary>
+public sealed class PackageFeed : IDisposable
+{
+    public const string FakeYamlDotNetVersion = "13.7.1";
+
+    public PackageFeed()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "osiris-package-tests", Guid.NewGuid().ToString("N"));
+        Feed = Path.Combine(Root, "feed");
+        PackagesFolder = Path.Combine(Root, "nuget-packages");
+        Directory.CreateDirectory(Feed);
+        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
+        var pack = DotNetCli.Run(
+            RepositoryPaths.Root,
+            null,
+            "pack", Path.Combine(RepositoryPaths.Root, "nuget", "Osiris.Analyzers.Package.csproj"),
+            "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nologo");
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack of Osiris.Analyzers failed:\n" + pack.Output);
+        }
+
+        PackagePath = Path.Combine(Feed, $"Osiris.Analyzers.{Version}.nupkg");
+        PackFakeAnalyzer();
+    }
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    /// <summary>An empty NuGet global packages folder: consumers restore everything from scratch.</summary>
+    public string PackagesFolder { get; }
+
+    public string Version { get; }
+
+    public string PackagePath { get; }
+
+    public IReadOnlyList<string> PackageEntries()
+    {
+        using var zip = ZipFile.OpenRead(PackagePath);
+        return zip.Entries.Select(e => e.FullName).OrderBy(x => x, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A fresh consumer project with only PackageReferences, in a folder of its own.</summary>
+    public string CreateProject(string name, IEnumerable<(string Id, string Version)> packages, string? extraProperties = null)
+    {
+        var dir = Path.Combine(Root, name);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="test-feed" value="{Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        var references = string.Concat(packages.Select(p =>
+            $"    <PackageReference Include=\"{p.Id}\" Version=\"{p.Version}\" PrivateAssets=\"all\" />\n"));
+        File.WriteAllText(
+            Path.Combine(dir, name + ".csproj"),
+            "<Project Sdk=\"Microsoft.NET.Sdk\">\n"
+            + "  <PropertyGroup>\n"
+            + "    <TargetFramework>net10.0</TargetFramework>\n"
+            + (extraProperties is null ? string.Empty : "    " + extraProperties + "\n")
+            + "  </PropertyGroup>\n"
+            + "  <ItemGroup>\n"
+            + references
+            + "  </ItemGroup>\n"
+            + "</Project>\n");
+        return dir;
+    }
+
+    public DotNetCli.Result Build(string projectDir)
+        => DotNetCli.Run(
+            projectDir,
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder },
+            "build", "-nologo", "-v:q", "-clp:NoSummary");
+
+    public static void CopyPipelines(string sampleFolder, string projectDir)
+    {
+        var source = Path.Combine(RepositoryPaths.Root, "samples", sampleFolder, "pipelines");
+        var target = Path.Combine(projectDir, "pipelines");
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source, "*.oml"))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    private void PackFakeAnalyzer()
+    {
+        var dir = Path.Combine(Root, "FakeYaml.Analyzer");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "FakeYaml.Analyzer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <PackageId>FakeYaml.Analyzer</PackageId>
+                <Version>1.0.0</Version>
+                <IncludeBuildOutput>false</IncludeBuildOutput>
+                <SuppressDependenciesWhenPacking>true</SuppressDependenciesWhenPacking>
+                <EnforceExtendedAnalyzerRules>true</EnforceExtendedAnalyzerRules>
+                <NoWarn>$(NoWarn);NU5128;RS2008;RS1036</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" />
+                <PackageReference Include="YamlDotNet" Version="{FakeYamlDotNetVersion}" GeneratePathProperty="true" PrivateAssets="all" />
+                <None Include="$(OutputPath)/FakeYaml.Analyzer.dll" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
+                <None Include="$(PkgYamlDotNet)/lib/netstandard2.0/YamlDotNet.dll" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "FakeYamlAnalyzer.cs"), """
+            using System.Collections.Immutable;
+            using System.IO;
+            using Microsoft.CodeAnalysis;
+            using Microsoft.CodeAnalysis.Diagnostics;
+            using YamlDotNet.RepresentationModel;
+
+            [DiagnosticAnalyzer(LanguageNames.CSharp)]
+            public sealed class FakeYamlAnalyzer : DiagnosticAnalyzer
+            {
+                private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor(
+                    "FAKE001", "Fake", "fake analyzer read {0} with YamlDotNet {1}", "Fake", DiagnosticSeverity.Warning, true);
+
+                public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+                public override void Initialize(AnalysisContext context)
+                {
+                    context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                    context.EnableConcurrentExecution();
+                    context.RegisterAdditionalFileAction(c =>
+                    {
+                        if (!c.AdditionalFile.Path.EndsWith(".oml")) return;
+                        string result;
+                        try
+                        {
+                            var stream = new YamlStream();
+                            stream.Load(new StringReader(c.AdditionalFile.GetText()?.ToString() ?? ""));
+                            result = stream.Documents.Count + " document(s)";
+                        }
+                        catch (YamlDotNet.Core.YamlException)
+                        {
+                            result = "invalid YAML";
+                        }
+
+                        var version = typeof(YamlStream).Assembly.GetName().Version;
+                        c.ReportDiagnostic(Diagnostic.Create(Rule, Location.None, result, version));
+                    });
+                }
+            }
+            """);
+        var pack = DotNetCli.Run(dir, null, "pack", "-c", "Release", "-o", Feed, "-nologo");
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack of the fake analyzer failed:\n" + pack.Output);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the folder is in the temp directory.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
