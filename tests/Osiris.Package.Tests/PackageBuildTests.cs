@@ -90,6 +90,59 @@ public sealed class PackageBuildTests(PackageFeed feed, ITestOutputHelper output
     }
 
     [Fact]
+    public void GlobalConfig_ChangesSeverities_InARepositoryWithoutCSharpFiles()
+    {
+        var dir = feed.CreateProject("SeverityRepo", new[] { ("Osiris.Analyzers", feed.Version) });
+        Directory.CreateDirectory(Path.Combine(dir, "pipelines"));
+        File.WriteAllText(Path.Combine(dir, "pipelines", "export.oml"), """
+            oml_version: "0.1.0"
+            name: "Daily Export"
+            steps:
+              - id: "aggregate"
+                component: "duckdb.processor"
+                mode: "write"
+                config:
+                  query: "SELECT 1"
+            """);
+        File.WriteAllText(Path.Combine(dir, ".globalconfig"), """
+            is_global = true
+            dotnet_diagnostic.OSI0106.severity = error
+            dotnet_diagnostic.OSI0112.severity = warning
+            """);
+
+        var result = feed.Build(dir);
+        output.WriteLine(result.Output);
+
+        Assert.Equal(
+            new[] { "pipelines/export.oml(2,7): error OSI0106", "pipelines/export.oml(6,11): warning OSI0112" },
+            result.OmlDiagnostics(dir));
+        Assert.NotEqual(0, result.ExitCode);
+    }
+
+    [Fact]
+    public void NoWarn_SilencesAWarning()
+    {
+        var dir = feed.CreateProject("NoWarnRepo", new[] { ("Osiris.Analyzers", feed.Version) }, "<NoWarn>$(NoWarn);OSI0106</NoWarn>");
+        Directory.CreateDirectory(Path.Combine(dir, "pipelines"));
+        File.WriteAllText(Path.Combine(dir, "pipelines", "export.oml"), """
+            oml_version: "0.1.0"
+            name: "Daily Export"
+            steps:
+              - id: "aggregate"
+                component: "duckdb.processor"
+                mode: "transform"
+                config:
+                  query: "SELECT 1"
+            """);
+
+        var result = feed.Build(dir);
+        output.WriteLine(result.Output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.OmlDiagnostics(dir));
+    }
+
+    [Fact]
     public void Build_IgnoresOmlFiles_WhenOsirisIncludeOmlFilesIsFalse()
     {
         var dir = feed.CreateProject(

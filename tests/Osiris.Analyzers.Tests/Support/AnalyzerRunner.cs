@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Osiris.Analyzers.Analyzers;
+
+namespace Osiris.Analyzers.Tests.Support;
+
+/// <summary>
+/// Runs the analyzer the way the compiler does and returns every diagnostic, analyzer exceptions
+/// (AD0001) included — for tests that check "never crashes" rather than exact expectations.
+/// </summary>
+public static class AnalyzerRunner
+{
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(params (string Path, string Text)[] files)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Pipelines",
+            new[] { CSharpSyntaxTree.ParseText("internal static class Program { }") },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var options = new AnalyzerOptions(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray());
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(new OmlFileAnalyzer()),
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        return await withAnalyzers.GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, System.Text.Encoding.UTF8);
+    }
+}
