@@ -20,9 +20,17 @@ internal static class LocationMapper
     }
 
     public static Diagnostic ToDiagnostic(OmlDiagnostic d)
-        => Diagnostic.Create(
-            OmlDiagnosticDescriptors.Get(d.Descriptor),
-            ToLocation(d.Location),
-            d.AdditionalLocations.Select(ToLocation),
-            d.Arguments.Cast<object>().ToArray());
+    {
+        var descriptor = OmlDiagnosticDescriptors.Get(d.Descriptor);
+        var args = d.Arguments.Cast<object?>().ToArray();
+        return d.HasEffectiveSeverity
+            ? Diagnostic.Create(
+                descriptor,
+                ToLocation(d.Location),
+                OmlDiagnosticDescriptors.ToRoslyn(d.Severity),
+                d.AdditionalLocations.Select(ToLocation),
+                properties: null,
+                args)
+            : Diagnostic.Create(descriptor, ToLocation(d.Location), d.AdditionalLocations.Select(ToLocation), args);
+    }
 }

@@ -48,6 +48,15 @@ public sealed class DiagnosticBag
         params string[] arguments)
         => _items.Add(new OmlDiagnostic(descriptor, new OmlLocation(FilePath, span), path, arguments.ToImmutableArray(), additionalLocations));
 
+    /// <summary>Reports a finding with a severity other than the descriptor's default.</summary>
+    public void ReportWithSeverity(
+        OmlDiagnosticDescriptor descriptor,
+        OmlSeverity severity,
+        SourceSpan span,
+        string path,
+        params string[] arguments)
+        => _items.Add(new OmlDiagnostic(descriptor, new OmlLocation(FilePath, span), path, arguments.ToImmutableArray(), default, severity));
+
     /// <summary>Adds an already built diagnostic.</summary>
     public void Add(OmlDiagnostic diagnostic) => _items.Add(diagnostic);
 

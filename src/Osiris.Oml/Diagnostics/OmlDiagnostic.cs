@@ -16,8 +16,10 @@ public sealed class OmlDiagnostic
         OmlLocation location,
         string path,
         ImmutableArray<string> arguments,
-        ImmutableArray<OmlLocation> additionalLocations = default)
+        ImmutableArray<OmlLocation> additionalLocations = default,
+        OmlSeverity? severity = null)
     {
+        _severity = severity;
         Descriptor = descriptor;
         Location = location;
         Path = path;
@@ -25,14 +27,22 @@ public sealed class OmlDiagnostic
         AdditionalLocations = additionalLocations.IsDefault ? ImmutableArray<OmlLocation>.Empty : additionalLocations;
     }
 
+    private readonly OmlSeverity? _severity;
+
     /// <summary>What kind of finding this is.</summary>
     public OmlDiagnosticDescriptor Descriptor { get; }
 
     /// <summary>The diagnostic's ID, for example <c>OSI0201</c>.</summary>
     public string Id => Descriptor.Id;
 
-    /// <summary>The default severity of the descriptor.</summary>
-    public OmlSeverity Severity => Descriptor.DefaultSeverity;
+    /// <summary>
+    /// The severity of this finding: the descriptor's default, unless the rule raised it for this case
+    /// (OSI0401 is an error when the overlapping rows are appended). Configuration still overrides it.
+    /// </summary>
+    public OmlSeverity Severity => _severity ?? Descriptor.DefaultSeverity;
+
+    /// <summary>Whether the rule chose a severity other than the descriptor's default.</summary>
+    public bool HasEffectiveSeverity => _severity is { } s && s != Descriptor.DefaultSeverity;
 
     /// <summary>Where the problem is.</summary>
     public OmlLocation Location { get; }

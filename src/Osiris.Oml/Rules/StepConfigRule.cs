@@ -252,7 +252,7 @@ internal sealed class StepConfigRule : IDocumentRule
         {
             if (entry.KeyText is { } key && spec.IsSecret(key) && FirstLiteral(entry.Value) is { } literal)
             {
-                context.Report(DiagnosticCatalog.InlineSecret, literal.Span, configPath + "." + key, key, spec.Name, key.ToUpperInvariant());
+                context.Report(DiagnosticCatalog.InlineSecret, literal.Span, configPath + "." + key, key, spec.Name, (Family(spec) + "_" + key).ToUpperInvariant());
             }
         }
     }
