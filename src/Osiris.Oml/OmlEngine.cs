@@ -21,6 +21,7 @@ public static class OmlEngine
         new TopLevelRule(),
         new StepsRule(),
         new StepConfigRule(),
+        new VariablesRule(),
     };
 
     /// <summary>Analyzes one OML file.</summary>
@@ -79,13 +80,25 @@ public static class OmlEngine
         }
 
         var context = new RuleContext(tree, root, bag, options, cancellationToken);
+        if (root.GetEntry(OmlKeys.Schedule) is { } scheduleEntry)
+        {
+            if (scheduleEntry.Value is YamlMappingNode scheduleNode)
+            {
+                (context.Schedule, context.ScheduleSpans) = ScheduleBinder.Bind(scheduleNode, bag);
+            }
+            else if (scheduleEntry.Value is not YamlScalarNode { IsNull: true })
+            {
+                bag.Report(DiagnosticCatalog.WrongType, scheduleEntry.Value.Span, OmlKeys.Schedule, OmlKeys.Schedule, "a mapping with expression, timezone, retry, timeout, window, ...", scheduleEntry.Value.TypeDescription);
+            }
+        }
+
         foreach (var rule in Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
             rule.Analyze(context);
         }
 
-        return PipelineBinder.Bind(tree.FilePath, root);
+        return PipelineBinder.Bind(tree.FilePath, root, context.Schedule);
     }
 }
 

@@ -13,7 +13,7 @@ namespace Osiris.Oml.Binding;
 /// </summary>
 internal static class PipelineBinder
 {
-    public static PipelineModel Bind(string sourcePath, YamlMappingNode root)
+    public static PipelineModel Bind(string sourcePath, YamlMappingNode root, ScheduleModel? schedule)
     {
         var steps = root[OmlKeys.Steps] is YamlSequenceNode list
             ? list.Items.OfType<YamlMappingNode>().Select(BindStep).ToEquatableArray()
@@ -23,7 +23,8 @@ internal static class PipelineBinder
             Text(root[OmlKeys.OmlVersion]),
             Text(root[OmlKeys.Name]),
             Text(root[OmlKeys.Description]),
-            steps);
+            steps,
+            schedule);
     }
 
     private static StepModel BindStep(YamlMappingNode step)

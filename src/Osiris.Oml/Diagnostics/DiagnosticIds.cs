@@ -45,8 +45,39 @@ public static class DiagnosticIds
     public const string DuplicateDependency = "OSI0122";
     public const string MissingConfig = "OSI0123";
 
+    // OSI02xx: the schedule block.
+    public const string InvalidCron = "OSI0201";
+    public const string CronNeverFires = "OSI0202";
+    public const string UnknownTimeZone = "OSI0203";
+    public const string InvalidScheduleValue = "OSI0204";
+    public const string UnknownScheduleKey = "OSI0205";
+    public const string RequiresVersion020 = "OSI0206";
+    public const string MissingScheduleExpression = "OSI0207";
+    public const string WindowNotUsed = "OSI0208";
+    public const string WindowVariableWithoutWindow = "OSI0209";
+    public const string UnknownVariable = "OSI0210";
+    public const string FireTimeSkippedByDst = "OSI0211";
+    public const string FireTimeRepeatedByDst = "OSI0212";
+    public const string RepeatedHourRunsDiffer = "OSI0213";
+    public const string HourSetCrossesDst = "OSI0214";
+    public const string MidnightDstTransition = "OSI0215";
+
+    // OSI04xx: conflicts between runs and between pipelines.
+    public const string WindowOverlap = "OSI0401";
+    public const string WindowGap = "OSI0402";
+    public const string RunsPileUp = "OSI0403";
+    public const string RetriesOutlastInterval = "OSI0404";
+
     // OSI05xx: security.
     public const string ForbiddenOverride = "OSI0501";
     public const string OverrideWarning = "OSI0502";
     public const string InlineSecret = "OSI0503";
+
+    // OSI06xx: orchestrator compatibility.
+    public const string DayOfMonthAndDayOfWeek = "OSI0601";
+    public const string SecondsOrYearField = "OSI0602";
+    public const string CronFeatureNotSupported = "OSI0603";
+    public const string CronFeatureVersionDependent = "OSI0604";
+    public const string UnevenCronStep = "OSI0605";
+    public const string OffsetZoneHourlyDagster = "OSI0606";
 }

@@ -17,7 +17,8 @@ public sealed record PipelineModel(
     string? OmlVersion,
     string? Name,
     string? Description,
-    EquatableArray<StepModel> Steps);
+    EquatableArray<StepModel> Steps,
+    ScheduleModel? Schedule = null);
 
 /// <summary>One step of a pipeline.</summary>
 /// <remarks>Immutable and value-equal.</remarks>

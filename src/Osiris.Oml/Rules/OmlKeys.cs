@@ -11,6 +11,7 @@ internal static class OmlKeys
     public const string Schedule = "schedule";
     public const string Metadata = "metadata";
     public const string Steps = "steps";
+    public const string Params = "params";
 
     public const string Id = "id";
     public const string Component = "component";

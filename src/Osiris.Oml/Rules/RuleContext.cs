@@ -1,5 +1,7 @@
 using System.Threading;
+using Osiris.Oml.Binding;
 using Osiris.Oml.Components;
+using Osiris.Oml.Model;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Syntax;
 using Osiris.Oml.Text;
@@ -29,6 +31,12 @@ internal sealed class RuleContext
     public ComponentRegistry Components => Options.Components;
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>The bound schedule block, when the document has one (set before the rules run).</summary>
+    public ScheduleModel? Schedule { get; set; }
+
+    /// <summary>Where the schedule's parts are written.</summary>
+    public ScheduleSpans? ScheduleSpans { get; set; }
 
     public void Report(OmlDiagnosticDescriptor descriptor, SourceSpan span, string path, params string[] arguments)
         => Diagnostics.Report(descriptor, span, path, arguments);

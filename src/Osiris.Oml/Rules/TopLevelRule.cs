@@ -16,9 +16,11 @@ internal sealed class TopLevelRule : IDocumentRule
 
     private static readonly string[] Required = { OmlKeys.OmlVersion, OmlKeys.Name, OmlKeys.Steps };
 
+    // 'params' declares the runtime parameters that ${params.x} reads (Osiris ADR-0032); the Osiris
+    // validator predates it and warns, which would only hide a real OSI0210 on a misspelled param.
     private static readonly string[] Known =
     {
-        OmlKeys.OmlVersion, OmlKeys.Name, OmlKeys.Description, OmlKeys.Schedule, OmlKeys.Metadata, OmlKeys.Steps,
+        OmlKeys.OmlVersion, OmlKeys.Name, OmlKeys.Description, OmlKeys.Schedule, OmlKeys.Metadata, OmlKeys.Params, OmlKeys.Steps,
     };
 
     private static readonly Dictionary<string, string> Forbidden = new(StringComparer.Ordinal)
@@ -74,6 +76,7 @@ internal sealed class TopLevelRule : IDocumentRule
         }
 
         CheckVersion(context, root.GetEntry(OmlKeys.OmlVersion));
+        CheckVersion020Blocks(context, root);
         CheckName(context, root.GetEntry(OmlKeys.Name));
         CheckDescription(context, root.GetEntry(OmlKeys.Description));
     }
@@ -94,6 +97,23 @@ internal sealed class TopLevelRule : IDocumentRule
         if (Array.IndexOf(SupportedVersions, version.Value) < 0)
         {
             context.Report(DiagnosticCatalog.UnsupportedOmlVersion, version.Span, OmlKeys.OmlVersion, version.Value);
+        }
+    }
+
+    /// <summary>schedule and metadata are OML 0.2.0 blocks; a 0.1.0 reader ignores them.</summary>
+    private static void CheckVersion020Blocks(RuleContext context, YamlMappingNode root)
+    {
+        if (root[OmlKeys.OmlVersion] is not YamlScalarNode { IsString: true, Value: "0.1.0" } version)
+        {
+            return;
+        }
+
+        foreach (var key in new[] { OmlKeys.Schedule, OmlKeys.Metadata })
+        {
+            if (root.GetEntry(key) is { } entry)
+            {
+                context.Report(DiagnosticCatalog.RequiresVersion020, entry.Key.Span, key, key, version.Value);
+            }
         }
     }
 

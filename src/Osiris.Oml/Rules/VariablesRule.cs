@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Syntax;
+using Osiris.Oml.Text;
+
+namespace Osiris.Oml.Rules;
+
+/// <summary>
+/// The <c>${...}</c> placeholders in step configuration (OML-SPEC §2): window bounds need a window,
+/// params must be declared, environment variables are UPPER_SNAKE_CASE, anything else is unknown.
+/// </summary>
+internal sealed class VariablesRule : IDocumentRule
+{
+    private static readonly Regex Placeholder = new(@"\$\{(?<name>[^}]*)\}", RegexOptions.CultureInvariant);
+
+    private static readonly Regex EnvironmentName = new("^[A-Z_][A-Z0-9_]*$", RegexOptions.CultureInvariant);
+
+    private static readonly string[] WindowVariables = { "window.start", "window.end" };
+
+    public void Analyze(RuleContext context)
+    {
+        var hasWindow = context.Root["schedule"] is YamlMappingNode schedule
+            && schedule["window"] is YamlMappingNode;
+        var declaredParams = context.Root["params"] is YamlMappingNode p
+            ? p.Keys.ToArray()
+            : Array.Empty<string>();
+
+        var usesWindow = false;
+        foreach (var (scalar, path) in ConfigStrings(context.Root))
+        {
+            foreach (Match match in Placeholder.Matches(scalar.Value))
+            {
+                var name = match.Groups["name"].Value.Trim();
+                var span = Locate(context, scalar, match.Value, match.Index, scalar.Value);
+                if (Array.IndexOf(WindowVariables, name) >= 0)
+                {
+                    usesWindow = true;
+                    if (!hasWindow)
+                    {
+                        context.Report(DiagnosticCatalog.WindowVariableWithoutWindow, span, path, name);
+                    }
+                }
+                else if (name.StartsWith("params.", StringComparison.Ordinal))
+                {
+                    var param = name.Substring("params.".Length);
+                    if (Array.IndexOf(declaredParams, param) < 0)
+                    {
+                        var hint = declaredParams.Length == 0
+                            ? "; no params are declared — add a top-level params mapping"
+                            : Suggestions.DidYouMean(name, declaredParams.Select(x => "params." + x));
+                        context.Report(DiagnosticCatalog.UnknownVariable, span, path, name, hint);
+                    }
+                }
+                else if (!EnvironmentName.IsMatch(name))
+                {
+                    var candidates = WindowVariables.Concat(declaredParams.Select(x => "params." + x));
+                    context.Report(DiagnosticCatalog.UnknownVariable, span, path, name, Suggestions.DidYouMean(name, candidates));
+                }
+            }
+        }
+
+        if (hasWindow && !usesWindow)
+        {
+            var window = ((YamlMappingNode)context.Root["schedule"]!).GetEntry("window")!;
+            var field = (window.Value as YamlMappingNode)?["field"] is YamlScalarNode { IsString: true } f ? f.Value : "its field";
+            context.Report(DiagnosticCatalog.WindowNotUsed, window.Key.Span, "schedule.window", field);
+        }
+    }
+
+    /// <summary>Every string value under <c>steps[*].config</c>, with its Osiris-style path.</summary>
+    private static IEnumerable<(YamlScalarNode Scalar, string Path)> ConfigStrings(YamlMappingNode root)
+    {
+        if (root["steps"] is not YamlSequenceNode steps)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < steps.Items.Count; i++)
+        {
+            if (steps.Items[i] is YamlMappingNode step && step["config"] is YamlMappingNode config)
+            {
+                var basePath = "steps[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].config";
+                var stack = new Stack<(YamlNode Node, string Path)>();
+                stack.Push((config, basePath));
+                var visited = 0;
+                while (stack.Count > 0 && visited++ < 10_000)
+                {
+                    var (node, path) = stack.Pop();
+                    switch (node)
+                    {
+                        case YamlScalarNode { IsString: true } s:
+                            yield return (s, path);
+                            break;
+                        case YamlMappingNode m:
+                            for (var e = m.Entries.Count - 1; e >= 0; e--)
+                            {
+                                stack.Push((m.Entries[e].Value, path + "." + (m.Entries[e].KeyText ?? "?")));
+                            }
+
+                            break;
+                        case YamlSequenceNode l:
+                            for (var e = l.Items.Count - 1; e >= 0; e--)
+                            {
+                                stack.Push((l.Items[e], path + "[" + e.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"));
+                            }
+
+                            break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The span of the k-th occurrence of a placeholder in the file: a block scalar's value has its
+    /// indentation removed, so the same text is searched in the written source instead of computing
+    /// offsets. Falls back to the whole scalar when escapes make the two differ.
+    /// </summary>
+    private static SourceSpan Locate(RuleContext context, YamlScalarNode scalar, string token, int indexInValue, string value)
+    {
+        var occurrence = 0;
+        for (var i = value.IndexOf(token, StringComparison.Ordinal); i >= 0 && i < indexInValue; i = value.IndexOf(token, i + 1, StringComparison.Ordinal))
+        {
+            occurrence++;
+        }
+
+        var text = context.Tree.Text;
+        var end = Math.Min(scalar.Span.End, text.Length);
+        var at = scalar.Span.Start;
+        for (var k = 0; k <= occurrence; k++)
+        {
+            at = at >= end ? -1 : text.IndexOf(token, at + (k == 0 ? 0 : 1), end - at - (k == 0 ? 0 : 1), StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return scalar.Span;
+            }
+        }
+
+        return context.Tree.Lines.GetSpan(at, at + token.Length);
+    }
+}
