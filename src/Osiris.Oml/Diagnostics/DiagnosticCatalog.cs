@@ -298,7 +298,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor InlineSecret { get; } = new(
         DiagnosticIds.InlineSecret,
         "Secret written inline",
-        "'{0}' is a secret of component '{1}' and is written inline; move it to a connection and reference it with connection: \"@family.alias\", or use an environment variable reference such as \"${{env.{2}}}\"",
+        "'{0}' is a secret of component '{1}' and is written inline; move it to a connection and reference it with connection: \"@family.alias\", or read it from the environment with \"${{{2}}}\"",
         Security, Warning,
         "OML files are committed to source control and copied into orchestrator exports. Secrets belong in osiris_connections.yaml or the environment, never in the pipeline.");
 
