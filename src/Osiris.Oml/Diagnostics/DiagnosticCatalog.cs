@@ -136,9 +136,9 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor NamingConvention { get; } = new(
         DiagnosticIds.NamingConvention,
         "Pipeline name does not follow the naming convention",
-        "Pipeline name '{0}' should use lowercase letters, digits and hyphens and start with a letter or digit, for example '{1}'",
+        "Pipeline name '{0}' should use lowercase letters, digits, '-' and '_' and start with a letter or digit, for example '{1}'",
         Structure, Warning,
-        "Pipeline names become file names, DAG ids, flow names and C# identifiers. The convention ^[a-z0-9][a-z0-9-]*$ keeps them portable.");
+        "Pipeline names become file names, DAG ids, flow names and C# identifiers. The convention ^[a-z0-9][a-z0-9_-]*$ keeps them portable (the Osiris validator allows '-' only; '_' is accepted here because Airflow DAG ids, Python and C# identifiers all take it).");
 
     /// <summary>OSI0107.</summary>
     public static OmlDiagnosticDescriptor EmptySteps { get; } = new(
@@ -192,7 +192,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor UnknownDependency { get; } = new(
         DiagnosticIds.UnknownDependency,
         "Unknown step in needs",
-        "Step '{0}' needs '{1}', which is not a step id of this pipeline{2}",
+        "Step {0} needs '{1}', which is not a step id of this pipeline{2}",
         Structure, Error,
         "Every entry of 'needs' must be the id of another step in the same pipeline.");
 
@@ -264,7 +264,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor DuplicateDependency { get; } = new(
         DiagnosticIds.DuplicateDependency,
         "Dependency listed twice",
-        "Step '{0}' lists '{1}' more than once in needs; remove the repeated entry",
+        "Step {0} lists '{1}' more than once in needs; remove the repeated entry",
         Structure, Warning,
         "A repeated entry in needs has no effect and is usually a copy-paste mistake.");
 

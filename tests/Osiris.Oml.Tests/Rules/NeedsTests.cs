@@ -71,7 +71,7 @@ public sealed class NeedsTests
     {
         var d = Assert.Single(OmlMarkup.Verify(Pipeline(Step("extract", null), Step("load", needs))));
 
-        Assert.Equal($"'each entry of steps[1].needs' must be a step id, not {type}", d.GetMessage());
+        Assert.Matches($@"^'steps\[1\]\.needs\[\d\]' must be a step id \(a string\), not {System.Text.RegularExpressions.Regex.Escape(type)}$", d.GetMessage());
         Assert.Equal("steps[1].needs", d.Path);
     }
 

@@ -192,7 +192,7 @@ public sealed class StepsRuleTests
             """);
     }
 
-    [Fact(Skip = "engine bug: OSI0109 carries no additional location for the first step with the id (STYLE.md: a duplicate is reported on the second entry with the first as an additional location)")]
+    [Fact]
     public void Analyze_GivesTheFirstIdAsAdditionalLocation_WhenStepIdIsRepeated()
     {
         var d = Assert.Single(OmlMarkup.Verify(Header + """

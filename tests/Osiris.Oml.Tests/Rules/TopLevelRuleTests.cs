@@ -223,7 +223,7 @@ public sealed class TopLevelRuleTests
         var d = Assert.Single(OmlMarkup.Verify($"oml_version: \"0.1.0\"\nname: {{|OSI0106:\"{name}\"|}}\n{Steps}"));
 
         Assert.Equal(
-            $"Pipeline name '{name}' should use lowercase letters, digits and hyphens and start with a letter or digit, for example '{suggestion}'",
+            $"Pipeline name '{name}' should use lowercase letters, digits, '-' and '_' and start with a letter or digit, for example '{suggestion}'",
             d.GetMessage());
         Assert.Equal("name", d.Path);
         Assert.Equal(OmlSeverity.Warning, d.Severity);

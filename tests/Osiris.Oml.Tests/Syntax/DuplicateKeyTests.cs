@@ -106,7 +106,7 @@ public sealed class DuplicateKeyTests
             """);
     }
 
-    [Fact(Skip = "engine bug: OSI0004 carries no additional location for the first key (STYLE.md: a duplicate is reported on the second entry with the first as an additional location)")]
+    [Fact]
     public void Analyze_GivesTheFirstKeyAsAdditionalLocation_WhenKeyIsRepeated()
     {
         var d = Assert.Single(OmlMarkup.Verify("""
