@@ -170,7 +170,7 @@ public static class DiagnosticCatalog
         "Unknown component",
         "Unknown component '{0}'{1}; the known components are {2}",
         Structure, Warning,
-        "The component is not in the built-in registry, so its configuration cannot be checked. Check the spelling, or describe your own component in a components/<name>/spec.yaml file.");
+        "The component is neither built in nor described by a components/<name>/spec.yaml file of the project, so its configuration cannot be checked. Check the spelling, or add a spec for your own component.");
 
     /// <summary>OSI0111.</summary>
     public static OmlDiagnosticDescriptor InvalidMode { get; } = new(
@@ -275,6 +275,14 @@ public static class DiagnosticCatalog
         "Step {0} has no config, but component '{1}' requires {2}; add a config mapping with these keys{3}",
         Structure, Warning,
         "The step would fail when it runs, because its component needs configuration. It is a warning rather than an error because the Osiris validator accepts a step without config; treat it as an error with dotnet_diagnostic.OSI0123.severity = error.");
+
+    /// <summary>OSI0124.</summary>
+    public static OmlDiagnosticDescriptor InvalidComponentSpec { get; } = new(
+        DiagnosticIds.InvalidComponentSpec,
+        "Invalid component spec",
+        "Component spec: {0}",
+        Structure, Error,
+        "A project's own component spec (components/<name>/spec.yaml) could not be read completely, so steps that use the component are checked against what could be read, or not at all.");
 
     // ---- OSI05xx: security ---------------------------------------------------------------------
 

@@ -26,13 +26,14 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void All_HoldsEveryIdThatExistsToday()
+    public void All_NeverLosesAnIdOnceAdded()
     {
-        var expected = Enumerable.Range(1, 9).Select(i => $"OSI{i:0000}")
-            .Concat(Enumerable.Range(101, 23).Select(i => $"OSI{i:0000}"))
+        // IDs are product surface: once added they stay (a retired ID keeps its descriptor, documented as retired).
+        var released = Enumerable.Range(1, 9).Select(i => $"OSI{i:0000}")
+            .Concat(Enumerable.Range(101, 24).Select(i => $"OSI{i:0000}"))
             .Concat(Enumerable.Range(501, 3).Select(i => $"OSI{i:0000}"));
 
-        Assert.Equal(expected, DiagnosticCatalog.All.Select(d => d.Id));
+        Assert.Empty(released.Except(DiagnosticCatalog.All.Select(d => d.Id)));
     }
 
     [Fact]
@@ -269,8 +270,11 @@ public sealed class CatalogTests
     {
         var covered = Triggers().Select(row => (string)((ITheoryDataRow)row).GetData()[0]!).ToHashSet(StringComparer.Ordinal);
 
+        // OSI0001 has no trigger; OSI0124 is reported in a component spec, not in an .oml document
+        // (ComponentSpecReaderTests); every page's example is run by DocsPageTests as well.
+        var notFromOneDocument = new[] { DiagnosticIds.InternalError, DiagnosticIds.InvalidComponentSpec };
         Assert.Equal(
-            DiagnosticCatalog.All.Select(d => d.Id).Where(id => id != DiagnosticIds.InternalError),
+            DiagnosticCatalog.All.Select(d => d.Id).Where(id => !notFromOneDocument.Contains(id)),
             DiagnosticCatalog.All.Select(d => d.Id).Where(covered.Contains));
     }
 

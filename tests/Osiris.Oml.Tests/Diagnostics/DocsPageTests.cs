@@ -12,6 +12,9 @@ public sealed class DocsPageTests
 {
     private const string ExamplePath = "pipelines/example.oml";
 
+    /// <summary>A block whose first line is such a comment is a component spec, read as that file.</summary>
+    private const string SpecMarker = "# components/";
+
     public static TheoryData<string> Ids() => new(DiagnosticCatalog.All.Select(d => d.Id));
 
     [Theory]
@@ -28,7 +31,7 @@ public sealed class DocsPageTests
         var printed = new List<string>();
         foreach (var example in page.Blocks("Example"))
         {
-            var diagnostics = OmlEngine.AnalyzeFile(ExamplePath, example, cancellationToken: TestContext.Current.CancellationToken).Diagnostics;
+            var diagnostics = Run(example);
             printed.AddRange(diagnostics.Select(d => d.ToString()));
             Assert.True(diagnostics.Any(d => d.Id == id), $"the example of {id} does not trigger it:\n{string.Join("\n", diagnostics)}");
         }
@@ -37,7 +40,7 @@ public sealed class DocsPageTests
         Assert.NotEmpty(fixes);
         foreach (var fix in fixes)
         {
-            var diagnostics = OmlEngine.AnalyzeFile(ExamplePath, fix, cancellationToken: TestContext.Current.CancellationToken).Diagnostics;
+            var diagnostics = Run(fix);
             Assert.True(diagnostics.IsEmpty, $"a fix of {id} is not clean:\n{string.Join("\n", diagnostics)}");
         }
 
@@ -50,6 +53,17 @@ public sealed class DocsPageTests
         {
             Assert.Contains(page.Quotes, q => q.Contains($" {id}: ", StringComparison.Ordinal));
         }
+    }
+
+    private static System.Collections.Immutable.ImmutableArray<OmlDiagnostic> Run(string yaml)
+    {
+        if (yaml.StartsWith(SpecMarker, StringComparison.Ordinal))
+        {
+            var path = yaml.Substring(2, yaml.IndexOf('\n') - 2).Trim();
+            return Osiris.Oml.Components.ComponentSpecReader.Read(path, yaml).Diagnostics;
+        }
+
+        return OmlEngine.AnalyzeFile(ExamplePath, yaml, cancellationToken: TestContext.Current.CancellationToken).Diagnostics;
     }
 
     private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<string> Quotes)
@@ -80,7 +94,8 @@ public sealed class DocsPageTests
 
                     blocks.Add((section, sb.ToString()));
                 }
-                else if (lines[i].StartsWith("> " + ExamplePath + "(", StringComparison.Ordinal))
+                else if (lines[i].StartsWith("> " + ExamplePath + "(", StringComparison.Ordinal)
+                    || lines[i].StartsWith("> components/", StringComparison.Ordinal))
                 {
                     quotes.Add(lines[i].Substring(2));
                 }
