@@ -111,6 +111,17 @@ public sealed class OmlFileAnalyzerTests
     }
 
     [Fact]
+    public async Task AssemblySuppressMessage_SuppressesTheDiagnostic()
+    {
+        var test = new OmlAnalyzerTest()
+            .WithOml("/0/pipelines/export.oml", Valid.Replace("\"daily-export\"", "\"Daily Export\""));
+        test.TestState.Sources.Add((
+            "/0/Suppressions.cs",
+            "[assembly: System.Diagnostics.CodeAnalysis.SuppressMessage(\"Osiris.Structure\", \"OSI0106\", Justification = \"names come from the CRM\")]"));
+        await test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task EditorConfigSection_DoesNotReachOmlFiles()
     {
         // Roslyn applies .editorconfig sections to source files only (dotnet/roslyn#31916); the README

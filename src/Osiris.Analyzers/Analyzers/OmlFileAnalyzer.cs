@@ -24,16 +24,31 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterAdditionalFileAction(AnalyzeFile);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // The project's own component specs extend the built-in registry for every .oml file.
+            var specs = ProjectComponents.Read(start.Options.AdditionalFiles, start.CancellationToken);
+            var options = OmlAnalysisOptions.Default with { Components = specs.Registry };
+            start.RegisterAdditionalFileAction(file =>
+            {
+                if (OmlFiles.IsOml(file.AdditionalFile.Path))
+                {
+                    AnalyzeFile(file, options);
+                }
+                else if (specs.DiagnosticsByPath.TryGetValue(file.AdditionalFile.Path, out var diagnostics))
+                {
+                    foreach (var diagnostic in diagnostics)
+                    {
+                        file.ReportDiagnostic(LocationMapper.ToDiagnostic(diagnostic));
+                    }
+                }
+            });
+        });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, OmlAnalysisOptions options)
     {
         var file = context.AdditionalFile;
-        if (!OmlFiles.IsOml(file.Path))
-        {
-            return;
-        }
 
         try
         {
@@ -56,7 +71,7 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = OmlEngine.AnalyzeFile(file.Path, content, OmlAnalysisOptions.Default, context.CancellationToken);
+            var analysis = OmlEngine.AnalyzeFile(file.Path, content, options, context.CancellationToken);
             foreach (var diagnostic in analysis.Diagnostics)
             {
                 context.ReportDiagnostic(LocationMapper.ToDiagnostic(diagnostic));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using static Osiris.Oml.Diagnostics.DiagnosticCategories;
 using static Osiris.Oml.Diagnostics.OmlSeverity;
 
 namespace Osiris.Oml.Diagnostics;
@@ -96,7 +97,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.MissingRequiredKey,
         "Required top-level key is missing",
         "The pipeline has no '{0}'; add a top-level '{0}:' key ({1})",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "Every OML document has the top-level keys oml_version (a quoted version string such as \"0.2.0\"), name and steps.");
 
     /// <summary>OSI0102.</summary>
@@ -104,7 +105,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.ForbiddenKey,
         "Legacy top-level key",
         "'{0}' is a legacy key that OML does not accept; {1}",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "The keys version, connectors, tasks and outputs come from the format before OML 0.1.0. The Osiris runtime rejects them.");
 
     /// <summary>OSI0103.</summary>
@@ -112,7 +113,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.UnknownTopLevelKey,
         "Unknown top-level key",
         "Unknown top-level key '{0}'{1}; OML allows oml_version, name, description, schedule, metadata, steps and x-* extension keys",
-        DiagnosticCategories.Structure, Warning,
+        Structure, Warning,
         "Keys that OML does not define are ignored by the runtime, which usually hides a typo. Prefix your own keys with 'x-' to mark them as extensions.");
 
     /// <summary>OSI0104.</summary>
@@ -120,7 +121,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.WrongType,
         "Value has the wrong type",
         "'{0}' must be {1}, not {2}",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "A value has a YAML type the key does not accept, for example a list where a string belongs. Quote a value to make it a string: oml_version: \"0.2.0\".");
 
     /// <summary>OSI0105.</summary>
@@ -128,23 +129,23 @@ public static class DiagnosticCatalog
         DiagnosticIds.EmptyValue,
         "Value is empty",
         "'{0}' must not be empty; {1}",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "A key that names something (the pipeline, a step, a component) is present but blank or null.");
 
     /// <summary>OSI0106.</summary>
     public static OmlDiagnosticDescriptor NamingConvention { get; } = new(
         DiagnosticIds.NamingConvention,
         "Pipeline name does not follow the naming convention",
-        "Pipeline name '{0}' should use lowercase letters, digits and hyphens and start with a letter or digit, for example '{1}'",
-        DiagnosticCategories.Structure, Warning,
-        "Pipeline names become file names, DAG ids, flow names and C# identifiers. The convention ^[a-z0-9][a-z0-9-]*$ keeps them portable.");
+        "Pipeline name '{0}' should use lowercase letters, digits, '-' and '_' and start with a letter or digit, for example '{1}'",
+        Structure, Warning,
+        "Pipeline names become file names, DAG ids, flow names and C# identifiers. The convention ^[a-z0-9][a-z0-9_-]*$ keeps them portable (the Osiris validator allows '-' only; '_' is accepted here because Airflow DAG ids, Python and C# identifiers all take it).");
 
     /// <summary>OSI0107.</summary>
     public static OmlDiagnosticDescriptor EmptySteps { get; } = new(
         DiagnosticIds.EmptySteps,
         "Pipeline has no steps",
         "The pipeline has no steps; add at least one step with id, component and mode",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "A pipeline without steps does nothing.");
 
     /// <summary>OSI0108.</summary>
@@ -152,7 +153,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.MissingStepField,
         "Step field is missing",
         "Step {0} has no '{1}'; every step needs id, component and mode",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "Each step names itself (id), the component that runs it (component) and what it does (mode: read, write or transform).");
 
     /// <summary>OSI0109.</summary>
@@ -160,7 +161,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.DuplicateStepId,
         "Duplicate step id",
         "Step id '{0}' is already used on line {1}; give every step a unique id",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "Step ids identify steps in 'needs', in logs and in exports, so they must be unique within a pipeline.");
 
     /// <summary>OSI0110.</summary>
@@ -168,15 +169,15 @@ public static class DiagnosticCatalog
         DiagnosticIds.UnknownComponent,
         "Unknown component",
         "Unknown component '{0}'{1}; the known components are {2}",
-        DiagnosticCategories.Structure, Warning,
-        "The component is not in the built-in registry, so its configuration cannot be checked. Check the spelling, or describe your own component in a components/<name>/spec.yaml file.");
+        Structure, Warning,
+        "The component is neither built in nor described by a components/<name>/spec.yaml file of the project, so its configuration cannot be checked. Check the spelling, or add a spec for your own component.");
 
     /// <summary>OSI0111.</summary>
     public static OmlDiagnosticDescriptor InvalidMode { get; } = new(
         DiagnosticIds.InvalidMode,
         "Invalid step mode",
         "Mode '{0}' is not valid; use read, write or transform",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "OML has three step modes: read (extract data), write (load data) and transform.");
 
     /// <summary>OSI0112.</summary>
@@ -184,15 +185,15 @@ public static class DiagnosticCatalog
         DiagnosticIds.IncompatibleMode,
         "Component does not support the mode",
         "Component '{0}' does not support mode '{1}'; use {2}",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "Each component declares the modes it offers: extractors read, writers write, processors transform.");
 
     /// <summary>OSI0113.</summary>
     public static OmlDiagnosticDescriptor UnknownDependency { get; } = new(
         DiagnosticIds.UnknownDependency,
         "Unknown step in needs",
-        "Step '{0}' needs '{1}', which is not a step id of this pipeline{2}",
-        DiagnosticCategories.Structure, Error,
+        "Step {0} needs '{1}', which is not a step id of this pipeline{2}",
+        Structure, Error,
         "Every entry of 'needs' must be the id of another step in the same pipeline.");
 
     /// <summary>OSI0114.</summary>
@@ -200,7 +201,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.DependencyCycle,
         "Steps depend on each other in a cycle",
         "The steps depend on each other in a cycle ({0}); remove one of these needs so the pipeline has an order to run in",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "Steps run after the steps they need. A cycle, including a step that needs itself, has no valid order; the Osiris runtime would fail at run time.");
 
     /// <summary>OSI0115.</summary>
@@ -208,7 +209,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.InvalidConnectionReference,
         "Invalid connection reference",
         "Connection reference '{0}' must have the form '@family.alias' using letters, digits, '_' and '-', for example '@mysql.primary'",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "A connection reference points into osiris_connections.yaml: '@' then the connection family, a dot, and the alias.");
 
     /// <summary>OSI0116.</summary>
@@ -216,7 +217,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.UnknownConfigKey,
         "Unknown configuration key",
         "Component '{0}' has no configuration key '{1}'{2}",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "The key is not in the component's configuration schema, so the component would reject it at run time.");
 
     /// <summary>OSI0117.</summary>
@@ -224,7 +225,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.MissingConfigKey,
         "Required configuration key is missing",
         "Component '{0}' requires configuration key '{1}'; add it to the step's config{2}",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "The component's schema requires this key. Keys that a connection provides (host, user, password, ...) are satisfied by a connection reference such as connection: \"@mysql.primary\".");
 
     /// <summary>OSI0118.</summary>
@@ -232,7 +233,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.MissingPrimaryKey,
         "Primary key required by the write mode",
         "'{0}' is required when the write mode is '{1}'; add the column(s) that identify a row",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "replace and upsert writes match existing rows by key, so the writer needs to know which columns form the key.");
 
     /// <summary>OSI0119.</summary>
@@ -240,7 +241,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.UnknownWriteMode,
         "Unknown write mode",
         "Unknown write mode '{0}'; use append, replace, truncate or upsert",
-        DiagnosticCategories.Structure, Warning,
+        Structure, Warning,
         "Writers know four write modes. Another value falls back to the writer's default, which may not be what you meant.");
 
     /// <summary>OSI0120.</summary>
@@ -248,7 +249,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.InvalidConfigValue,
         "Invalid configuration value",
         "Configuration key '{0}' of component '{1}' {2}",
-        DiagnosticCategories.Structure, Error,
+        Structure, Error,
         "The value does not match the component's configuration schema: its type, its allowed values or its range.");
 
     /// <summary>OSI0121.</summary>
@@ -256,15 +257,15 @@ public static class DiagnosticCatalog
         DiagnosticIds.UnknownStepKey,
         "Unknown step key",
         "Unknown step key '{0}'{1}; a step has id, component, mode, config and needs (and x-* extension keys)",
-        DiagnosticCategories.Structure, Warning,
+        Structure, Warning,
         "The Osiris runtime ignores keys it does not know, which usually hides a typo such as 'need' or 'configs'.");
 
     /// <summary>OSI0122.</summary>
     public static OmlDiagnosticDescriptor DuplicateDependency { get; } = new(
         DiagnosticIds.DuplicateDependency,
         "Dependency listed twice",
-        "Step '{0}' lists '{1}' more than once in needs; remove the repeated entry",
-        DiagnosticCategories.Structure, Warning,
+        "Step {0} lists '{1}' more than once in needs; remove the repeated entry",
+        Structure, Warning,
         "A repeated entry in needs has no effect and is usually a copy-paste mistake.");
 
     /// <summary>OSI0123.</summary>
@@ -272,8 +273,16 @@ public static class DiagnosticCatalog
         DiagnosticIds.MissingConfig,
         "Step has no configuration",
         "Step {0} has no config, but component '{1}' requires {2}; add a config mapping with these keys{3}",
-        DiagnosticCategories.Structure, Warning,
+        Structure, Warning,
         "The step would fail when it runs, because its component needs configuration. It is a warning rather than an error because the Osiris validator accepts a step without config; treat it as an error with dotnet_diagnostic.OSI0123.severity = error.");
+
+    /// <summary>OSI0124.</summary>
+    public static OmlDiagnosticDescriptor InvalidComponentSpec { get; } = new(
+        DiagnosticIds.InvalidComponentSpec,
+        "Invalid component spec",
+        "Component spec: {0}",
+        Structure, Error,
+        "A project's own component spec (components/<name>/spec.yaml) could not be read completely, so steps that use the component are checked against what could be read, or not at all.");
 
     // ---- OSI02xx: schedule -----------------------------------------------------------------------
 
@@ -282,7 +291,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.InvalidCron,
         "Invalid cron expression",
         "Cron expression '{0}' is invalid: {1}",
-        DiagnosticCategories.Schedule, Error,
+        Schedule, Error,
         "The expression is not a valid 5-field cron expression (minute hour day-of-month month day-of-week) or preset (@hourly, @daily, @weekly, @monthly, @yearly). The diagnostic points at the field that is wrong.");
 
     /// <summary>OSI0202.</summary>
@@ -290,7 +299,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.CronNeverFires,
         "Cron expression never fires",
         "Cron expression '{0}' never fires: {1}",
-        DiagnosticCategories.Schedule, Error,
+        Schedule, Error,
         "The expression is well-formed but names a date that does not exist, such as 30 February. Airflow and Prefect accept it when the DAG or deployment is defined and fail only when they try to schedule it.");
 
     /// <summary>OSI0203.</summary>
@@ -298,7 +307,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.UnknownTimeZone,
         "Unknown time zone",
         "Unknown time zone '{0}'{1}; use an IANA time zone id such as Europe/Prague or UTC (TZDB {2})",
-        DiagnosticCategories.Schedule, Error,
+        Schedule, Error,
         "Time zones are IANA ids from the tz database (Area/City). Abbreviations such as PST or CEST are ambiguous and are not zones.");
 
     /// <summary>OSI0204.</summary>
@@ -306,7 +315,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.InvalidScheduleValue,
         "Invalid schedule value",
         "'{0}' {1}",
-        DiagnosticCategories.Schedule, Error,
+        Schedule, Error,
         "A retry, timeout, concurrency, duration or window value is malformed, out of range or absurd (a negative delay, zero concurrency, a timeout of ten years). Durations are integers (seconds) or strings such as \"90s\", \"15m\", \"1h30m\", \"1d\" or \"PT1H\".");
 
     /// <summary>OSI0205.</summary>
@@ -314,7 +323,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.UnknownScheduleKey,
         "Unknown schedule key",
         "Unknown key '{0}' in {1}{2}; the known keys are {3}",
-        DiagnosticCategories.Schedule, Warning,
+        Schedule, Warning,
         "The key is not part of the OML 0.2.0 schedule block, so every tool ignores it; this is usually a typo.");
 
     /// <summary>OSI0206.</summary>
@@ -322,7 +331,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.RequiresVersion020,
         "Block requires OML 0.2.0",
         "'{0}' is an OML 0.2.0 block, but the file declares oml_version '{1}'; set oml_version: \"0.2.0\"",
-        DiagnosticCategories.Schedule, Warning,
+        Schedule, Warning,
         "Tools that read OML 0.1.0 ignore the schedule and metadata blocks.");
 
     /// <summary>OSI0207.</summary>
@@ -330,7 +339,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.MissingScheduleExpression,
         "Schedule does not say when to run",
         "{0}",
-        DiagnosticCategories.Schedule, Error,
+        Schedule, Error,
         "A cron schedule needs an expression (or preset), an interval schedule needs every; exactly one of them.");
 
     /// <summary>OSI0208.</summary>
@@ -338,7 +347,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.WindowNotUsed,
         "Window is not used",
         "The schedule defines a window on '{0}', but no step uses ${{window.start}} or ${{window.end}}; filter the source query on them or remove the window",
-        DiagnosticCategories.Schedule, Warning,
+        Schedule, Warning,
         "An incremental window only limits the load when the steps' queries use its bounds.");
 
     /// <summary>OSI0209.</summary>
@@ -346,7 +355,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.WindowVariableWithoutWindow,
         "Window variable without a window",
         "'${{{0}}}' is used, but the pipeline has no schedule window; add schedule.window (type, size, offset, field)",
-        DiagnosticCategories.Schedule, Error,
+        Schedule, Error,
         "${window.start} and ${window.end} are defined by the schedule's window. Without one they have no value at run time.");
 
     /// <summary>OSI0210.</summary>
@@ -354,7 +363,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.UnknownVariable,
         "Unknown variable",
         "Unknown variable '${{{0}}}'{1}; use ${{window.start}}, ${{window.end}}, ${{params.<name>}} of a declared param, or an environment variable such as ${{DB_PASSWORD}}",
-        DiagnosticCategories.Schedule, Error,
+        Schedule, Error,
         "Placeholders in step configuration are resolved at run time. A name that nothing defines is left unresolved and the step fails or, worse, runs with the literal text.");
 
     /// <summary>OSI0211.</summary>
@@ -362,7 +371,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.FireTimeSkippedByDst,
         "Fire time does not exist on a DST change day",
         "{0} does not exist in {1} on {2} (the clocks jump {3}); {4}. Schedule outside {5} local time or use UTC",
-        DiagnosticCategories.Schedule, Warning,
+        Schedule, Warning,
         "On the day clocks move forward, a local time in the skipped hour does not exist. Airflow, Prefect and Dagster each move the run somewhere else, and not to the same place. It is an error when the export targets Prefect and the Prefect server's Python version is not declared, because the run may move to the previous day.");
 
     /// <summary>OSI0212.</summary>
@@ -370,7 +379,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.FireTimeRepeatedByDst,
         "Fire time happens twice on a DST change day",
         "{0} happens twice in {1} on {2} (the clocks fall back {3}); {4}. Schedule outside {5} local time or use UTC",
-        DiagnosticCategories.Schedule, Warning,
+        Schedule, Warning,
         "On the day clocks move back, a local time in the repeated hour happens twice. Schedulers disagree on which occurrence runs, so the run moves by the size of the shift depending on the orchestrator.");
 
     /// <summary>OSI0213.</summary>
@@ -378,7 +387,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.RepeatedHourRunsDiffer,
         "Repeated hour runs differently per orchestrator",
         "'{0}' runs every hour in {1}; on {2} the hour {3} happens twice, and {4}",
-        DiagnosticCategories.Schedule, Info,
+        Schedule, Info,
         "An hourly or sub-hourly schedule runs through the repeated hour of a DST change. Airflow and Dagster run both passes; Prefect 3 runs the repeated hour once, leaving a two-hour pause.");
 
     /// <summary>OSI0214.</summary>
@@ -386,7 +395,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.HourSetCrossesDst,
         "Hour list crosses a DST change",
         "The hours of '{0}' include the hour that {1} skips or repeats on {2}; {3}. Avoid hour lists and ranges that cross {4}",
-        DiagnosticCategories.Schedule, Warning,
+        Schedule, Warning,
         "With an hour list, range or step across a DST transition every orchestrator resolves the skipped or repeated runs differently: both, first or second occurrence, merged or dropped.");
 
     /// <summary>OSI0215.</summary>
@@ -394,7 +403,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.MidnightDstTransition,
         "DST change at local midnight",
         "{0} changes its clocks at midnight ({1}), and '{2}' fires at {3}; {4}",
-        DiagnosticCategories.Schedule, Warning,
+        Schedule, Warning,
         "Some zones (America/Santiago, Asia/Beirut, America/Havana, Africa/Cairo, ...) change clocks at midnight. Runs near midnight can move to the previous date (Prefect on Python 3.12 or older) and daily partitions can shift.");
 
     // ---- OSI04xx: conflicts -----------------------------------------------------------------------
@@ -404,7 +413,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.WindowOverlap,
         "Consecutive windows overlap",
         "The load windows of consecutive runs overlap by {0} {1}, so those rows are loaded twice{2}; {3}",
-        DiagnosticCategories.Conflicts, Warning,
+        Conflicts, Warning,
         "With a fixed-size window on a local-time schedule, the window does not follow the 23- or 25-hour day of a DST change. The overlap is an error when the pipeline appends the loaded rows, because they are duplicated.");
 
     /// <summary>OSI0402.</summary>
@@ -412,7 +421,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.WindowGap,
         "Consecutive windows leave a gap",
         "The load windows of consecutive runs leave a gap of {0} {1}, so rows updated in it are never loaded; {2}",
-        DiagnosticCategories.Conflicts, Error,
+        Conflicts, Error,
         "Rows whose timestamp falls between the end of one window and the start of the next are never loaded: data is silently lost.");
 
     /// <summary>OSI0403.</summary>
@@ -420,7 +429,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.RunsPileUp,
         "Runs can pile up",
         "The timeout ({0}) is longer than the shortest time between runs ({1}, {2}) while concurrency is {3}; a slow run delays the next ones. Shorten the timeout, run less often, or allow more concurrent runs",
-        DiagnosticCategories.Conflicts, Warning,
+        Conflicts, Warning,
         "With concurrency 1 a run that may last longer than the gap to the next scheduled run makes the next runs wait, and the backlog grows.");
 
     /// <summary>OSI0404.</summary>
@@ -428,7 +437,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.RetriesOutlastInterval,
         "Retries can outlast the interval",
         "With {0} retries the worst case ({1} tries × timeout {2} + delays {3} = {4}) is longer than the shortest time between runs ({5}); the next run starts before the retries end. Reduce attempts, delay or timeout",
-        DiagnosticCategories.Conflicts, Warning,
+        Conflicts, Warning,
         "The worst case of a failing run is every try running until the timeout plus every retry delay.");
 
     // ---- OSI05xx: security ---------------------------------------------------------------------
@@ -438,7 +447,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.ForbiddenOverride,
         "Connection field must not be overridden",
         "'{0}' comes from connection '{1}' and must not be overridden in the step (policy: forbidden); remove it here and change the connection instead",
-        DiagnosticCategories.Security, Error,
+        Security, Error,
         "Credentials and identity fields of a connection (database, user, password, API keys) are fixed by the connection so that a pipeline cannot silently point them elsewhere.");
 
     /// <summary>OSI0502.</summary>
@@ -446,7 +455,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.OverrideWarning,
         "Connection field overridden",
         "'{0}' overrides the value that connection '{1}' provides; prefer setting it in the connection",
-        DiagnosticCategories.Security, Warning,
+        Security, Warning,
         "The component allows overriding this connection field, but asks you to think twice: the step no longer follows the connection's value.");
 
     /// <summary>OSI0503.</summary>
@@ -454,7 +463,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.InlineSecret,
         "Secret written inline",
         "'{0}' is a secret of component '{1}' and is written inline; move it to a connection and reference it with connection: \"@family.alias\", or read it from the environment with \"${{{2}}}\"",
-        DiagnosticCategories.Security, Warning,
+        Security, Warning,
         "OML files are committed to source control and copied into orchestrator exports. Secrets belong in osiris_connections.yaml or the environment, never in the pipeline.");
 
     // ---- OSI06xx: orchestrator compatibility -------------------------------------------------------
@@ -464,7 +473,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.DayOfMonthAndDayOfWeek,
         "Day of month and day of week both set",
         "'{0}' restricts both the day of month and the day of week; Airflow, Prefect and Dagster run it when EITHER matches (Vixie cron OR), Cronos and Quartz-style schedulers only when BOTH match. Restrict one of the two fields",
-        DiagnosticCategories.Compatibility, Error,
+        Compatibility, Error,
         "When both day fields are restricted, cron dialects disagree: '0 0 1 * MON' means 'the 1st and every Monday' in Airflow, Prefect and Dagster, and 'Mondays that are the 1st' in Cronos.");
 
     /// <summary>OSI0602.</summary>
@@ -472,7 +481,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.SecondsOrYearField,
         "Cron expression with seconds or year",
         "'{0}' has {1} fields; {2}. Use the 5 fields minute hour day-of-month month day-of-week",
-        DiagnosticCategories.Compatibility, Error,
+        Compatibility, Error,
         "Airflow and Prefect (croniter) read a 6th field as SECONDS AT THE END, Quartz-style tools read seconds first, and Dagster rejects anything but 5 fields.");
 
     /// <summary>OSI0603.</summary>
@@ -480,7 +489,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.CronFeatureNotSupported,
         "Cron feature not supported by a target",
         "'{0}' is not supported by {1}: {2}",
-        DiagnosticCategories.Compatibility, Error,
+        Compatibility, Error,
         "Cron extensions such as W, LW, 5L, L5, H, @quarterly and @every_minute exist only in some dialects.");
 
     /// <summary>OSI0604.</summary>
@@ -488,7 +497,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.CronFeatureVersionDependent,
         "Cron feature depends on the library version",
         "'{0}' {1}",
-        DiagnosticCategories.Compatibility, Warning,
+        Compatibility, Warning,
         "Some constructs (wrap-around ranges such as 22-2) are accepted by current croniter but rejected by older versions that some Airflow and Prefect installations still use.");
 
     /// <summary>OSI0605.</summary>
@@ -496,7 +505,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.UnevenCronStep,
         "Cron step does not divide its range",
         "'{0}' {1}",
-        DiagnosticCategories.Compatibility, Warning,
+        Compatibility, Warning,
         "A step restarts at every hour or day boundary: */7 in the minute field runs at :56 and again at :00, and */90 means once an hour. Some schedulers reject steps larger than the range.");
 
     /// <summary>OSI0606.</summary>
@@ -504,7 +513,7 @@ public static class DiagnosticCatalog
         DiagnosticIds.OffsetZoneHourlyDagster,
         "Hourly schedule in a zone with a non-whole-hour offset",
         "{0} is {1} from UTC; Dagster 1.12 and older run the hourly schedule '{2}' at the wrong minute in such zones (dagster#33448, fixed by PR #33474); upgrade Dagster or declare osiris_dagster_version",
-        DiagnosticCategories.Compatibility, Warning,
+        Compatibility, Warning,
         "Dagster's hourly fast path computed minutes on UTC epoch seconds, so in zones such as Asia/Kolkata (+05:30) or Asia/Kathmandu (+05:45) the runs land 30 or 45 minutes off.");
 
     /// <summary>Every descriptor, ordered by ID.</summary>

@@ -44,6 +44,7 @@ public static class DiagnosticIds
     public const string UnknownStepKey = "OSI0121";
     public const string DuplicateDependency = "OSI0122";
     public const string MissingConfig = "OSI0123";
+    public const string InvalidComponentSpec = "OSI0124";
 
     // OSI02xx: the schedule block.
     public const string InvalidCron = "OSI0201";

@@ -139,6 +139,12 @@ internal static class ConfigValueChecker
     private static string Describe(ConfigValueTypes types)
     {
         var names = new List<string>();
+        if ((types & ConfigValueTypes.Boolean) != 0)
+        {
+            names.Add("true");
+            names.Add("false");
+        }
+
         if ((types & ConfigValueTypes.String) != 0)
         {
             names.Add("a string");
@@ -152,11 +158,6 @@ internal static class ConfigValueChecker
         if ((types & ConfigValueTypes.Number) != 0)
         {
             names.Add("a number");
-        }
-
-        if ((types & ConfigValueTypes.Boolean) != 0)
-        {
-            names.Add("true or false");
         }
 
         if ((types & ConfigValueTypes.Array) != 0)
@@ -205,25 +206,24 @@ internal static class ConfigValueChecker
     private static bool TryNumber(YamlScalarNode scalar, out double value)
     {
         var text = scalar.Value;
-        if (text.StartsWith("0x", StringComparison.Ordinal))
+        if (text.StartsWith("0x", StringComparison.Ordinal) || text.StartsWith("0o", StringComparison.Ordinal))
         {
-            var ok = long.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex);
-            value = hex;
-            return ok;
-        }
+            // Digit by digit in a double: a value too large for 64 bits is still a (huge) number, and
+            // must fail a range check rather than escape it.
+            var radix = text[1] == 'x' ? 16 : 8;
+            value = 0;
+            foreach (var c in text.Substring(2))
+            {
+                var digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+                if (digit >= radix)
+                {
+                    return false;
+                }
 
-        if (text.StartsWith("0o", StringComparison.Ordinal))
-        {
-            try
-            {
-                value = Convert.ToInt64(text.Substring(2), 8);
-                return true;
+                value = (value * radix) + digit;
             }
-            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
-            {
-                value = 0;
-                return false;
-            }
+
+            return true;
         }
 
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);

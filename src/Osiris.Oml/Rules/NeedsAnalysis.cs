@@ -47,17 +47,18 @@ internal static class NeedsAnalysis
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var item in list.Items)
+            for (var index = 0; index < list.Items.Count; index++)
             {
+                var item = list.Items[index];
                 if (item is not YamlScalarNode { IsString: true } dep)
                 {
-                    context.Report(DiagnosticCatalog.WrongType, item.Span, path, "each entry of " + path, "a step id", item.TypeDescription);
+                    context.Report(DiagnosticCatalog.WrongType, item.Span, path, $"{path}[{index}]", "a step id (a string)", item.TypeDescription);
                     continue;
                 }
 
                 if (!seen.Add(dep.Value))
                 {
-                    context.Report(DiagnosticCatalog.DuplicateDependency, dep.Span, path, step.Id ?? step.Path, dep.Value);
+                    context.Report(DiagnosticCatalog.DuplicateDependency, dep.Span, path, step.Label, dep.Value);
                     continue;
                 }
 
@@ -67,7 +68,7 @@ internal static class NeedsAnalysis
                         DiagnosticCatalog.UnknownDependency,
                         dep.Span,
                         path,
-                        step.Id ?? step.Path,
+                        step.Label,
                         dep.Value,
                         Suggestions.DidYouMean(dep.Value, orderedIds.Where(x => !string.Equals(x, step.Id, StringComparison.Ordinal))));
                     continue;

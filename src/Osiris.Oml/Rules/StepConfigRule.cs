@@ -180,7 +180,7 @@ internal sealed class StepConfigRule : IDocumentRule
             var property = spec.FindProperty(key);
             if (property is null)
             {
-                context.Report(DiagnosticCatalog.UnknownConfigKey, entry.Key.Span, path, spec.Name, key, UnknownKeyHint(spec, key, propertyNames));
+                context.Report(DiagnosticCatalog.UnknownConfigKey, entry.Key.Span, path, spec.Name, key, UnknownKeyHint(spec, key, propertyNames, connection));
             }
             else if (ConfigValueChecker.Check(property, entry.Value) is { } problem)
             {
@@ -201,11 +201,13 @@ internal sealed class StepConfigRule : IDocumentRule
         }
     }
 
-    private static string UnknownKeyHint(ComponentSpec spec, string key, string[] propertyNames)
+    private static string UnknownKeyHint(ComponentSpec spec, string key, string[] propertyNames, string? connection)
     {
         if (spec.FindConnectionField(key) is not null)
         {
-            return "; it is provided by the connection — reference one with connection: \"@family.alias\" instead";
+            return connection is null
+                ? "; it is provided by a connection — reference one with connection: \"@" + Family(spec) + ".default\" instead"
+                : "; connection '" + connection + "' provides it — remove it here";
         }
 
         var suggestion = Suggestions.DidYouMean(key, propertyNames);
@@ -257,6 +259,13 @@ internal sealed class StepConfigRule : IDocumentRule
         }
     }
 
+    private static bool LooksLikeCredential(string key)
+    {
+        var k = key.ToLowerInvariant();
+        return k.Contains("auth") || k.Contains("token") || k.Contains("key") || k.Contains("secret")
+            || k.Contains("password") || k.Contains("cookie") || k.Contains("session");
+    }
+
     private static YamlScalarNode? FirstLiteral(YamlNode node)
     {
         switch (node)
@@ -267,7 +276,11 @@ internal sealed class StepConfigRule : IDocumentRule
                 var text = scalar.Value.Trim();
                 return text.Length == 0 || (text.StartsWith("${", StringComparison.Ordinal) && text.EndsWith("}", StringComparison.Ordinal)) ? null : scalar;
             case YamlMappingNode map:
-                return map.Entries.Select(e => FirstLiteral(e.Value)).FirstOrDefault(x => x is not null);
+                // A secret mapping (HTTP headers) mixes credentials with harmless values such as Accept.
+                return map.Entries
+                    .Where(e => e.KeyText is { } k && LooksLikeCredential(k))
+                    .Select(e => FirstLiteral(e.Value))
+                    .FirstOrDefault(x => x is not null);
             case YamlSequenceNode seq:
                 return seq.Items.Select(FirstLiteral).FirstOrDefault(x => x is not null);
             default:

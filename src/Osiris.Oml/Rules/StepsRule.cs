@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Osiris.Oml.Components;
@@ -99,7 +100,13 @@ internal sealed class StepsRule : IDocumentRule
         var id = ((YamlScalarNode)entry.Value).Value;
         if (firstById.TryGetValue(id, out var first))
         {
-            context.Report(DiagnosticCatalog.DuplicateStepId, entry.Value.Span, path, id, RuleContext.LineOf(first.IdSpan!.Value));
+            context.Diagnostics.Report(
+                DiagnosticCatalog.DuplicateStepId,
+                entry.Value.Span,
+                path,
+                ImmutableArray.Create(new OmlLocation(context.Tree.FilePath, first.IdSpan!.Value)),
+                id,
+                RuleContext.LineOf(first.IdSpan!.Value));
         }
         else
         {

@@ -10,6 +10,6 @@ namespace Osiris.Oml.Syntax;
 /// <param name="MaxExpandedNodes">Nodes after expanding every alias (alias bombs grow exponentially).</param>
 public sealed record SyntaxLimits(int MaxLength, int MaxDepth, long MaxNodes, long MaxExpandedNodes)
 {
-    /// <summary>The limits every host uses: 2 MiB, 64 levels, 200 000 nodes, 100 000 nodes after expanding aliases.</summary>
-    public static SyntaxLimits Default { get; } = new(2 * 1024 * 1024, 64, 200_000, 100_000);
+    /// <summary>The limits every host uses: 2 MiB, 64 levels, 100 000 nodes, 100 000 nodes after expanding aliases.</summary>
+    public static SyntaxLimits Default { get; } = new(2 * 1024 * 1024, 64, 100_000, 100_000);
 }

@@ -55,11 +55,6 @@ internal static class YamlScalarResolver
                 return YamlScalarType.Boolean;
         }
 
-        if (value.Length > 64)
-        {
-            return YamlScalarType.String;
-        }
-
         if (IntPattern.IsMatch(value))
         {
             return YamlScalarType.Integer;

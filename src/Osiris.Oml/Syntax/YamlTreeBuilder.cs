@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using Osiris.Oml.Diagnostics;
@@ -28,6 +29,7 @@ internal sealed class YamlTreeBuilder
     private int _offsetShift;
     private long _writtenNodes;
     private long _expandedNodes;
+    private bool _usedAlias;
     private YamlNode? _root;
 
     private YamlTreeBuilder(string text, LineMap lines, DiagnosticBag diagnostics, SyntaxLimits limits)
@@ -113,9 +115,13 @@ internal sealed class YamlTreeBuilder
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
-            // YamlDotNet throws these for a few malformed constructs (bad anchors, escapes); they are syntax errors too.
+            // YamlDotNet throws these for a few malformed constructs (bad anchors, escapes, a flow
+            // collection left open); they are syntax errors too, but their messages say nothing about YAML.
             var at = last is null ? 0 : Offset(last.End);
-            _diagnostics.Report(DiagnosticCatalog.YamlSyntax, _lines.GetSpan(at, at), string.Empty, Clean(ex.Message));
+            var message = ex is InvalidOperationException
+                ? "the YAML cannot be read past this point: is a flow sequence '[...]' or flow mapping '{...}' left unclosed, or a quote?"
+                : Clean(ex.Message);
+            _diagnostics.Report(DiagnosticCatalog.YamlSyntax, _lines.GetSpan(at, at), string.Empty, message);
             return null;
         }
 
@@ -143,7 +149,8 @@ internal sealed class YamlTreeBuilder
             return false;
         }
 
-        return Attach(target, _expandedSize[target], SpanOf(e));
+        _usedAlias = true;
+        return Attach(target, _expandedSize[target], SpanOf(e), isAlias: true);
     }
 
     private bool Push(Frame frame)
@@ -209,22 +216,26 @@ internal sealed class YamlTreeBuilder
         }
 
         CheckTag(node);
-        return Attach(node, expandedSize, node.Span);
+        return Attach(node, expandedSize, node.Span, isAlias: false);
     }
 
-    private bool Attach(YamlNode node, long expandedSize, SourceSpan usedAt)
+    // Counting: a written node's children were counted when they were attached, so it adds one; an
+    // alias adds the whole subtree it stands for, which is how an alias bomb is caught while it is read.
+    private bool Attach(YamlNode node, long expandedSize, SourceSpan usedAt, bool isAlias)
     {
-        _expandedNodes += expandedSize;
+        _expandedNodes += isAlias ? expandedSize : 1;
         if (_expandedNodes > _limits.MaxExpandedNodes)
         {
             _diagnostics.Report(
                 DiagnosticCatalog.LimitExceeded,
                 usedAt,
                 string.Empty,
-                string.Format(
-                    CultureInfo.InvariantCulture,
-                    "YAML aliases expand the document to more than {0} nodes (an alias bomb?); write the values out instead of repeating aliases",
-                    _limits.MaxExpandedNodes));
+                _usedAlias
+                    ? string.Format(
+                        CultureInfo.InvariantCulture,
+                        "YAML aliases expand the document to more than {0} nodes (an alias bomb?); write the values out instead of repeating aliases",
+                        _limits.MaxExpandedNodes)
+                    : string.Format(CultureInfo.InvariantCulture, "the file has more than {0} YAML nodes", _limits.MaxExpandedNodes));
             return false;
         }
 
@@ -283,6 +294,7 @@ internal sealed class YamlTreeBuilder
                 DiagnosticCatalog.DuplicateKey,
                 keyScalar.Span,
                 string.Empty,
+                ImmutableArray.Create(new OmlLocation(_diagnostics.FilePath, first)),
                 keyScalar.Value,
                 (first.StartPosition.Line + 1).ToString(CultureInfo.InvariantCulture));
         }
@@ -328,6 +340,13 @@ internal sealed class YamlTreeBuilder
             at = tab;
             stop = tab + 1;
             text += "; indent with spaces, YAML does not allow tabs for indentation";
+        }
+
+        else if (text.IndexOf("cannot start any token", StringComparison.OrdinalIgnoreCase) >= 0
+            && at < _text.Length && (_text[at] == '@' || _text[at] == '`'))
+        {
+            // '@' and '`' are reserved in YAML; connection references are the usual victims.
+            text += $"; a value that starts with '{_text[at]}' must be quoted, for example connection: \"@mysql.primary\"";
         }
 
         _diagnostics.Report(DiagnosticCatalog.YamlSyntax, _lines.GetSpan(at, stop), string.Empty, text);

@@ -93,6 +93,6 @@ public static partial class DotNetCli
         return new Result(process.ExitCode, output.ToString());
     }
 
-    [GeneratedRegex(@"^\s*(?<path>[^\r\n]*?\.oml)\((?<line>\d+),(?<col>\d+)\): (?<sev>error|warning|info) (?<id>[A-Z]+\d+): (?<msg>[^\r\n]*?)(?: \[[^\r\n]*\])?\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?<path>[^\r\n]*?\.(?:oml|yaml))\((?<line>\d+),(?<col>\d+)\): (?<sev>error|warning|info) (?<id>[A-Z]+\d+): (?<msg>[^\r\n]*?)(?: \[[^\r\n]*\])?\r?$", RegexOptions.Multiline)]
     private static partial Regex DiagnosticLine();
 }

@@ -87,14 +87,24 @@ public sealed class PackageFeed : IDisposable
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder },
             "build", "-nologo", "-v:q", "-clp:NoSummary");
 
+    /// <summary>Copies a sample repository's pipelines/ and components/ folders (not its project file).</summary>
     public static void CopyPipelines(string sampleFolder, string projectDir)
     {
-        var source = Path.Combine(RepositoryPaths.Root, "samples", sampleFolder, "pipelines");
-        var target = Path.Combine(projectDir, "pipelines");
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source, "*.oml"))
+        var sample = Path.Combine(RepositoryPaths.Root, "samples", sampleFolder);
+        foreach (var folder in new[] { "pipelines", "components" })
         {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+            var source = Path.Combine(sample, folder);
+            if (!Directory.Exists(source))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(projectDir, folder, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target, overwrite: true);
+            }
         }
     }
 
