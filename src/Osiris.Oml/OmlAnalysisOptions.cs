@@ -1,4 +1,5 @@
 using Osiris.Oml.Components;
+using Osiris.Oml.Scheduling;
 using Osiris.Oml.Syntax;
 
 namespace Osiris.Oml;
@@ -15,4 +16,7 @@ public sealed record OmlAnalysisOptions
 
     /// <summary>Bounds on the work spent per file.</summary>
     public SyntaxLimits Limits { get; init; } = SyntaxLimits.Default;
+
+    /// <summary>Export targets, versions and the reference date of the schedule checks.</summary>
+    public ScheduleSettings Schedule { get; init; } = ScheduleSettings.Default;
 }

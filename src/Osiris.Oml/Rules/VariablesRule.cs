@@ -20,6 +20,19 @@ internal sealed class VariablesRule : IDocumentRule
 
     private static readonly string[] WindowVariables = { "window.start", "window.end" };
 
+    // Names other tools use for the window bounds (Airflow's data_interval_*, SQL habits).
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["window.begin"] = "window.start",
+        ["window.from"] = "window.start",
+        ["window.since"] = "window.start",
+        ["window.to"] = "window.end",
+        ["window.until"] = "window.end",
+        ["window.stop"] = "window.end",
+        ["data_interval_start"] = "window.start",
+        ["data_interval_end"] = "window.end",
+    };
+
     public void Analyze(RuleContext context)
     {
         var hasWindow = context.Root["schedule"] is YamlMappingNode schedule
@@ -57,7 +70,8 @@ internal sealed class VariablesRule : IDocumentRule
                 else if (!EnvironmentName.IsMatch(name))
                 {
                     var candidates = WindowVariables.Concat(declaredParams.Select(x => "params." + x));
-                    context.Report(DiagnosticCatalog.UnknownVariable, span, path, name, Suggestions.DidYouMean(name, candidates));
+                    var hint = Synonyms.TryGetValue(name, out var meant) ? $" (did you mean '{meant}'?)" : Suggestions.DidYouMean(name, candidates);
+                    context.Report(DiagnosticCatalog.UnknownVariable, span, path, name, hint);
                 }
             }
         }

@@ -88,7 +88,7 @@ public sealed class StepConfigRuleTests
     [InlineData("\"@my sql.primary\"", "@my sql.primary")]
     [InlineData("\"@mysql/primary\"", "@mysql/primary")]
     [InlineData("\"@mysql.primary \"", "@mysql.primary ")]
-    [InlineData("'@mysql.${env.ALIAS}'", "@mysql.${env.ALIAS}")]
+    [InlineData("'@mysql.${ALIAS}'", "@mysql.${ALIAS}")]
     public void Analyze_ReportsOSI0115OnTheValue_WhenConnectionReferenceIsMalformed(string value, string reference)
     {
         // A value starting with '@' still counts as a reference, so the fields it would provide are not also reported missing.
@@ -216,7 +216,7 @@ public sealed class StepConfigRuleTests
     [Fact]
     public void Analyze_IsQuiet_WhenRequiredKeysAreWrittenOut()
     {
-        OmlMarkup.Quiet(Step("mysql.extractor", "read", "host: db.internal\ndatabase: shop\nuser: reader\npassword: \"${env.MYSQL_PASSWORD}\"\ntable: customers"));
+        OmlMarkup.Quiet(Step("mysql.extractor", "read", "host: db.internal\ndatabase: shop\nuser: reader\npassword: \"${MYSQL_PASSWORD}\"\ntable: customers"));
     }
 
     [Fact]
@@ -365,17 +365,17 @@ public sealed class StepConfigRuleTests
 
     [Theory]
     // ${...} values are resolved at run time: their type, enum, pattern and length are not judged.
-    [InlineData("mysql.extractor", "port: \"${env.MYSQL_PORT}\"")]
-    [InlineData("mysql.extractor", "port: ${env.MYSQL_PORT}")]
-    [InlineData("mysql.extractor", "port: \"${params.port}\"")]
-    [InlineData("mysql.extractor", "echo: \"${env.ECHO}\"")]
-    [InlineData("mysql.extractor", "columns: \"${params.columns}\"")]
-    [InlineData("mysql.extractor", "table: \"customers_${window.start}\"")]
-    [InlineData("filesystem.csv_writer", "newline: \"${env.NEWLINE}\"")]
-    [InlineData("filesystem.csv_writer", "delimiter: \"${env.DELIMITER}\"")]
-    [InlineData("filesystem.csv_writer", "chunk_size: ${params.chunk}")]
-    [InlineData("supabase.extractor", "url: \"${env.SUPABASE_URL}\"")]
-    [InlineData("supabase.extractor", "limit: '${params.limit}'")]
+    [InlineData("mysql.extractor", "port: \"${MYSQL_PORT}\"")]
+    [InlineData("mysql.extractor", "port: ${MYSQL_PORT}")]
+    [InlineData("mysql.extractor", "port: \"${PARAM_PORT}\"")]
+    [InlineData("mysql.extractor", "echo: \"${ECHO}\"")]
+    [InlineData("mysql.extractor", "columns: \"${PARAM_COLUMNS}\"")]
+    [InlineData("mysql.extractor", "table: \"customers_${RUN_DATE}\"")]
+    [InlineData("filesystem.csv_writer", "newline: \"${NEWLINE}\"")]
+    [InlineData("filesystem.csv_writer", "delimiter: \"${DELIMITER}\"")]
+    [InlineData("filesystem.csv_writer", "chunk_size: ${PARAM_CHUNK}")]
+    [InlineData("supabase.extractor", "url: \"${SUPABASE_URL}\"")]
+    [InlineData("supabase.extractor", "limit: '${PARAM_LIMIT}'")]
     public void Analyze_SkipsTheValueCheck_WhenValueHoldsAReference(string component, string line)
     {
         Analyze_IsQuiet_WhenValueFitsTheSchema(component, line);
@@ -475,11 +475,11 @@ public sealed class StepConfigRuleTests
     [Theory]
     [InlineData("mysql.extractor", "connection: \"@mysql.primary\"", "database", "shop")]
     [InlineData("mysql.extractor", "connection: \"@mysql.primary\"", "user", "admin")]
-    [InlineData("mysql.extractor", "connection: \"@mysql.primary\"", "password", "\"${env.OTHER_PASSWORD}\"")]
+    [InlineData("mysql.extractor", "connection: \"@mysql.primary\"", "password", "\"${OTHER_PASSWORD}\"")]
     [InlineData("mysql.writer", "connection: \"@mysql.primary\"\ntable: t", "database", "other")]
     [InlineData("posthog.extractor", "connection: \"@posthog.main\"\ndata_type: events", "api_key", "phc_123")]
     [InlineData("posthog.extractor", "connection: \"@posthog.main\"\ndata_type: events", "project_id", "\"42\"")]
-    [InlineData("supabase.extractor", "connection: \"@supabase.main\"\ntable: t", "key", "\"${env.SUPABASE_KEY}\"")]
+    [InlineData("supabase.extractor", "connection: \"@supabase.main\"\ntable: t", "key", "\"${SUPABASE_KEY}\"")]
     [InlineData("graphql.extractor", "connection: \"@graphql.api\"\nquery: q", "auth_token", "tok")]
     [InlineData("graphql.extractor", "connection: \"@graphql.api\"\nquery: q", "auth_username", "bob")]
     public void Analyze_ReportsOSI0501OnTheKey_WhenStepOverridesAForbiddenConnectionField(string component, string config, string key, string value)
@@ -521,7 +521,7 @@ public sealed class StepConfigRuleTests
     [Fact]
     public void Analyze_DoesNotReportOverrides_WhenStepHasNoConnection()
     {
-        OmlMarkup.Quiet(Step("mysql.extractor", "read", "host: h\ndatabase: d\nuser: u\npassword: \"${env.MYSQL_PASSWORD}\""));
+        OmlMarkup.Quiet(Step("mysql.extractor", "read", "host: h\ndatabase: d\nuser: u\npassword: \"${MYSQL_PASSWORD}\""));
     }
 
     [Fact]
@@ -535,7 +535,7 @@ public sealed class StepConfigRuleTests
     [Theory]
     [InlineData("mysql.extractor", "host: h\ndatabase: d\nuser: u", "password: {|OSI0503:hunter2|}", "password", "PASSWORD")]
     [InlineData("mysql.writer", "host: h\ndatabase: d\nuser: u\ntable: t", "password: {|OSI0503:\"s3cret!\"|}", "password", "PASSWORD")]
-    [InlineData("mysql.extractor", "host: h\ndatabase: d\nuser: u", "password: {|OSI0503:\"pre-${env.SUFFIX}\"|}", "password", "PASSWORD")]
+    [InlineData("mysql.extractor", "host: h\ndatabase: d\nuser: u", "password: {|OSI0503:\"pre-${SUFFIX}\"|}", "password", "PASSWORD")]
     [InlineData("posthog.extractor", "project_id: \"1\"\ndata_type: events", "api_key: {|OSI0503:phc_live_123|}", "api_key", "API_KEY")]
     [InlineData("supabase.extractor", "table: t", "key: {|OSI0503:eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9|}", "key", "KEY")]
     [InlineData("supabase.writer", "table: t", "key: {|OSI0503:eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9|}", "key", "KEY")]
@@ -543,7 +543,7 @@ public sealed class StepConfigRuleTests
     [InlineData("graphql.extractor", "endpoint: e\nquery: q", "auth_username: {|OSI0503:bob|}", "auth_username", "AUTH_USERNAME")]
     // In a mapping the first literal value is reported, after any references.
     [InlineData("graphql.extractor", "endpoint: e\nquery: q", "headers: {Authorization: {|OSI0503:\"Bearer abc\"|}}", "headers", "HEADERS")]
-    [InlineData("graphql.extractor", "endpoint: e\nquery: q", "headers: {X-Id: \"${env.ID}\", X-Key: {|OSI0503:k|}}", "headers", "HEADERS")]
+    [InlineData("graphql.extractor", "endpoint: e\nquery: q", "headers: {X-Id: \"${ID}\", X-Key: {|OSI0503:k|}}", "headers", "HEADERS")]
     public void Analyze_ReportsOSI0503OnTheLiteral_WhenSecretIsWrittenInline(string component, string config, string line, string key, string envName)
     {
         var mode = component.EndsWith("writer", StringComparison.Ordinal) ? "write" : "read";
@@ -558,9 +558,9 @@ public sealed class StepConfigRuleTests
     }
 
     [Theory]
-    [InlineData("password: \"${env.MYSQL_PASSWORD}\"")]
-    [InlineData("password: ${env.MYSQL_PASSWORD}")]
-    [InlineData("password: \"  ${env.MYSQL_PASSWORD}  \"")]
+    [InlineData("password: \"${MYSQL_PASSWORD}\"")]
+    [InlineData("password: ${MYSQL_PASSWORD}")]
+    [InlineData("password: \"  ${MYSQL_PASSWORD}  \"")]
     [InlineData("password: \"\"")]
     public void Analyze_IsQuiet_WhenSecretIsAReferenceOrEmpty(string line)
     {
@@ -569,7 +569,7 @@ public sealed class StepConfigRuleTests
 
     [Theory]
     [InlineData("headers: {}")]
-    [InlineData("headers: {Authorization: \"${env.API_TOKEN}\"}")]
+    [InlineData("headers: {Authorization: \"${API_TOKEN}\"}")]
     public void Analyze_IsQuiet_WhenSecretMappingHoldsOnlyReferences(string line)
     {
         OmlMarkup.Quiet(Step("graphql.extractor", "read", "endpoint: e\nquery: q\n" + line));
