@@ -16,10 +16,29 @@ internal sealed class FireTimeBuffer
 
     public long Last => _items[Count - 1];
 
-    public void Add(long timestamp) => _items[Count++] = timestamp;
+    public void Add(long timestamp)
+    {
+        _items[Count++] = timestamp;
+        if (timestamp > Max)
+        {
+            Max = timestamp;
+        }
+    }
 
+    /// <summary>The largest timestamp added so far.</summary>
+    public long Max { get; private set; } = long.MinValue;
+
+    /// <summary>
+    /// Whether the timestamp was added already. Only a time at or below <see cref="Max"/> can be a
+    /// duplicate, which happens only around DST changes, so the scan is rare.
+    /// </summary>
     public bool Contains(long timestamp)
     {
+        if (timestamp > Max)
+        {
+            return false;
+        }
+
         for (var i = Count - 1; i >= 0; i--)
         {
             if (_items[i] == timestamp)

@@ -1,5 +1,4 @@
 using System;
-using NodaTime;
 
 namespace Osiris.Oml.Scheduling;
 
@@ -17,14 +16,14 @@ internal static class NativeEngine
 {
     private static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public static ScheduleFireTimes Run(CronExpression cron, DateTimeZone zone, PythonZone pyZone, long after, int count)
+    public static ScheduleFireTimes Run(CronExpression cron, PythonZone pyZone, long after, int count)
     {
         var cronos = cron.GetCronos(out _)!;
         var buffer = new FireTimeBuffer(count);
         var current = after;
         while (!buffer.IsFull)
         {
-            var next = Next(cronos, cron.IsCronosInterval, zone, pyZone, current);
+            var next = Next(cronos, cron.IsCronosInterval, pyZone, current);
             if (next is null)
             {
                 return ScheduleCalculator.Stopped(ScheduleTarget.Native, buffer, acceptEmpty: true);
@@ -37,17 +36,17 @@ internal static class NativeEngine
         return ScheduleCalculator.Completed(ScheduleTarget.Native, buffer);
     }
 
-    private static long? Next(Cronos.CronExpression cronos, bool interval, DateTimeZone zone, PythonZone pyZone, long after)
+    private static long? Next(Cronos.CronExpression cronos, bool interval, PythonZone pyZone, long after)
     {
-        var afterInterval = zone.GetZoneInterval(Instant.FromUnixTimeSeconds(after));
+        var afterInterval = pyZone.IntervalAt(after);
         var fromLocal = after + afterInterval.WallOffset.Seconds;
         var inclusive = false;
         var mapping = pyZone.Map(fromLocal);
         if (mapping.Count == 2)
         {
             // The repeated wall times are [A, B): A = where the second pass starts, B = where the first ends.
-            var early = mapping.EarlyInterval;
-            var late = mapping.LateInterval;
+            var early = mapping.Early;
+            var late = mapping.Late;
             var ambiguousStart = late.Start.ToUnixTimeSeconds() + late.WallOffset.Seconds;
             var ambiguousEnd = early.End.ToUnixTimeSeconds() + early.WallOffset.Seconds;
             if (afterInterval.Equals(early))
@@ -84,8 +83,8 @@ internal static class NativeEngine
         var target = pyZone.Map(found);
         return target.Count switch
         {
-            0 => target.LateInterval.Start.ToUnixTimeSeconds(),
-            _ => found - target.EarlyInterval.WallOffset.Seconds,
+            0 => target.Late.Start.ToUnixTimeSeconds(),
+            _ => found - target.Early.WallOffset.Seconds,
         };
     }
 

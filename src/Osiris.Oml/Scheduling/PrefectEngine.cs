@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Osiris.Oml.Scheduling;
 
 /// <summary>
@@ -24,7 +22,6 @@ internal static class PrefectEngine
         var target = python313 ? ScheduleTarget.PrefectPython313 : ScheduleTarget.PrefectPython312;
         var spec = cron.Croniter!;
         var buffer = new FireTimeBuffer(count);
-        var seen = count > 16 ? new HashSet<long>() : null;
         var cursor = zone.WallOf(after);
         while (!buffer.IsFull)
         {
@@ -36,7 +33,7 @@ internal static class PrefectEngine
 
             cursor = next;
             var fire = python313 ? zone.Timestamp(next, fold: 0) : zone.PendulumConvert(next, fold: 0);
-            if (seen is null ? !buffer.Contains(fire) : seen.Add(fire))
+            if (!buffer.Contains(fire))
             {
                 buffer.Add(fire);
             }

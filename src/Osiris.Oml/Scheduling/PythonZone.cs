@@ -16,32 +16,76 @@ namespace Osiris.Oml.Scheduling;
 /// </remarks>
 internal sealed class PythonZone
 {
+    // Offsets of neighbouring intervals differ by far less than this (at most 36 hours in theory),
+    // so a wall time this far inside an interval's local range belongs to that interval alone.
+    private const long Margin = 2 * CivilTime.SecondsPerDay;
+
     private readonly DateTimeZone _zone;
+
+    // The last interval used, with its bounds in seconds: most lookups hit it and allocate nothing.
+    private ZoneInterval? _interval;
+    private long _start;
+    private long _end;
+    private long _safeLocalStart;
+    private long _safeLocalEnd;
 
     public PythonZone(DateTimeZone zone) => _zone = zone;
 
-    public ZoneLocalMapping Map(long wall) => _zone.MapLocal(CivilTime.FromSeconds(wall).ToLocalDateTime());
+    /// <summary>The mapping of a wall time; NodaTime's <c>MapLocal</c> only near a transition.</summary>
+    public WallMapping Map(long wall)
+    {
+        if (_interval is { } cached && wall >= _safeLocalStart && wall < _safeLocalEnd)
+        {
+            return new WallMapping(1, cached, cached);
+        }
+
+        var guess = IntervalAt(wall - (_interval?.WallOffset.Seconds ?? 0));
+        if (wall >= _safeLocalStart && wall < _safeLocalEnd)
+        {
+            return new WallMapping(1, guess, guess);
+        }
+
+        var mapping = _zone.MapLocal(CivilTime.FromSeconds(wall).ToLocalDateTime());
+        return new WallMapping(mapping.Count, mapping.EarlyInterval, mapping.LateInterval);
+    }
 
     /// <summary>The wall time of a timestamp (<c>make_naive</c>, <c>astimezone</c>).</summary>
-    public long WallOf(long timestamp)
-        => timestamp + _zone.GetUtcOffset(Instant.FromUnixTimeSeconds(timestamp)).Seconds;
+    public long WallOf(long timestamp) => timestamp + IntervalAt(timestamp).WallOffset.Seconds;
 
     /// <summary><c>datetime(..., fold=f, tzinfo=ZoneInfo(z)).timestamp()</c>.</summary>
     public long Timestamp(long wall, int fold)
     {
         var mapping = Map(wall);
-        var interval = fold == 0 ? mapping.EarlyInterval : mapping.LateInterval;
+        var interval = fold == 0 ? mapping.Early : mapping.Late;
         return wall - interval.WallOffset.Seconds;
     }
 
     /// <summary><c>datetime.fromtimestamp(ts, ZoneInfo(z))</c>: the wall time, with fold=1 in the second pass of a repeated hour.</summary>
     public PyTime FromTimestamp(long timestamp)
     {
-        var interval = _zone.GetZoneInterval(Instant.FromUnixTimeSeconds(timestamp));
+        var interval = IntervalAt(timestamp);
         var wall = timestamp + interval.WallOffset.Seconds;
         var mapping = Map(wall);
-        var fold = mapping.Count == 2 && !mapping.EarlyInterval.Equals(interval) ? 1 : 0;
+        var fold = mapping.Count == 2 && !mapping.Early.Equals(interval) ? 1 : 0;
         return new PyTime(wall, fold);
+    }
+
+    /// <summary>The zone interval in force at a timestamp.</summary>
+    public ZoneInterval IntervalAt(long timestamp)
+    {
+        if (_interval is { } cached && timestamp >= _start && timestamp < _end)
+        {
+            return cached;
+        }
+
+        var interval = _zone.GetZoneInterval(Instant.FromUnixTimeSeconds(timestamp));
+        var offset = interval.WallOffset.Seconds;
+        _interval = interval;
+        _start = interval.HasStart ? interval.Start.ToUnixTimeSeconds() : long.MinValue;
+        _end = interval.HasEnd ? interval.End.ToUnixTimeSeconds() : long.MaxValue;
+        _safeLocalStart = interval.HasStart ? _start + offset + Margin : long.MinValue;
+        _safeLocalEnd = interval.HasEnd ? _end + offset - Margin : long.MaxValue;
+        return interval;
     }
 
     /// <summary>dateutil <c>datetime_exists</c>: the wall time is not inside a gap.</summary>
@@ -56,14 +100,14 @@ internal sealed class PythonZone
     {
         var mapping = Map(wall);
         return mapping.Count != 1
-            && (mapping.EarlyInterval.WallOffset != mapping.LateInterval.WallOffset || mapping.EarlyInterval.Savings != mapping.LateInterval.Savings);
+            && (mapping.Early.WallOffset != mapping.Late.WallOffset || mapping.Early.Savings != mapping.Late.Savings);
     }
 
     /// <summary><c>tzinfo.dst(dt)</c> in seconds: the daylight part of the offset the fold selects.</summary>
     public int DstSeconds(long wall, int fold)
     {
         var mapping = Map(wall);
-        return (fold == 0 ? mapping.EarlyInterval : mapping.LateInterval).Savings.Seconds;
+        return (fold == 0 ? mapping.Early : mapping.Late).Savings.Seconds;
     }
 
     /// <summary>
@@ -74,8 +118,8 @@ internal sealed class PythonZone
     public long PendulumConvert(long wall, int fold)
     {
         var mapping = Map(wall);
-        var before = mapping.EarlyInterval.WallOffset.Seconds;
-        var after = mapping.LateInterval.WallOffset.Seconds;
+        var before = mapping.Early.WallOffset.Seconds;
+        var after = mapping.Late.WallOffset.Seconds;
         if (after > before)
         {
             wall += fold == 1 ? after - before : before - after;

@@ -68,7 +68,7 @@ public static class ScheduleCalculator
             ScheduleTarget.PrefectPython312 => PrefectEngine.Run(cron, pyZone, start, count, python313: false, dayOr),
             ScheduleTarget.PrefectPython313 => PrefectEngine.Run(cron, pyZone, start, count, python313: true, dayOr),
             ScheduleTarget.Dagster or ScheduleTarget.DagsterFixed => DagsterEngine.Run(cron, pyZone, start, count, target),
-            ScheduleTarget.Native => NativeEngine.Run(cron, zone, pyZone, start, count),
+            ScheduleTarget.Native => NativeEngine.Run(cron, pyZone, start, count),
             _ => throw new ArgumentOutOfRangeException(nameof(target), target, "Unknown schedule target."),
         };
     }
