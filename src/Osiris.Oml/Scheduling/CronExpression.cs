@@ -84,7 +84,9 @@ public sealed class CronExpression : IEquatable<CronExpression>
     /// <summary>
     /// Both day fields are restricted in croniter's sense (neither list contains <c>*</c>), so
     /// croniter, Airflow, Dagster and Prefect (by default) fire when EITHER matches, Cronos when
-    /// BOTH match. <c>0 0 */2 * MON</c> counts: <c>*/2</c> is a list of odd days.
+    /// BOTH match. <c>0 0 */2 * MON</c> counts: <c>*/2</c> is a list of odd days. With <c>#</c> or
+    /// <c>L5</c> in day-of-week, croniter's OR degenerates: the day of month is ignored
+    /// (<c>0 0 10 * 1#2</c> = second Mondays) or nothing ever fires (<c>0 0 1 * 1#2</c>).
     /// </summary>
     public bool DayOfMonthAndDayOfWeekRestricted => _fields.DaysBothRestricted;
 
@@ -99,7 +101,8 @@ public sealed class CronExpression : IEquatable<CronExpression>
     /// croniter finds no fire time within 50 years (2000-2049, day-of-month OR day-of-week, any
     /// year field ignored): Airflow and Prefect accept the text and fail when scheduling it
     /// (<c>CroniterBadDateError</c>). Examples: <c>0 0 30 2 *</c>, <c>0 0 31 4,6,9,11 *</c>, and
-    /// croniter's own quirk <c>0 0 30 2 MON</c> (its day-of-month half never matches, so it gives up).
+    /// croniter's own quirks <c>0 0 30 2 MON</c> and <c>0 0 1 * 1#2</c> (the day-of-month half of its
+    /// OR search never matches, so it gives up).
     /// Always false when the expression uses Cronos-only syntax.
     /// </summary>
     public bool NeverFires { get; }

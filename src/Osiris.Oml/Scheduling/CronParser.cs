@@ -483,7 +483,7 @@ internal static class CronParser
             value = named;
         }
 
-        return AddValue(state, field, value, nth, eSpan, acc);
+        return AddValue(state, field, value, nth, eSpan, acc, t);
     }
 
     private enum Shape
@@ -507,7 +507,7 @@ internal static class CronParser
                 stepSpan = state.Span(eSpan.Start + 2, e.Length - 2, fieldSpan);
                 break;
             case Shape.Slash:
-                lowSpan = state.Span(eSpan.Start, low.Length, fieldSpan);
+                lowSpan = low.IndexOf('/') >= 0 ? eSpan : state.Span(eSpan.Start, low.Length, fieldSpan);
                 highSpan = eSpan;
                 stepSpan = state.Span(eSpan.Start + low.Length + 1, e.Length - low.Length - 1, fieldSpan);
                 break;
@@ -679,13 +679,13 @@ internal static class CronParser
         return named;
     }
 
-    private static CronParseError? AddValue(ParseState state, CronField field, int literal, int nth, CronSpan span, FieldAccumulator acc)
+    private static CronParseError? AddValue(ParseState state, CronField field, int literal, int nth, CronSpan span, FieldAccumulator acc, string? written = null)
     {
         var range = Range(field);
         var value = ValueAlias(field, literal, state.FieldCount);
         if (value < range.Min || value > range.Max)
         {
-            return state.Error(OutOfRange(state, field, literal.ToString(CultureInfo.InvariantCulture), literal), span);
+            return state.Error(OutOfRange(state, field, written ?? literal.ToString(CultureInfo.InvariantCulture), literal), span);
         }
 
         acc.Values.Add(value);
@@ -734,6 +734,11 @@ internal static class CronParser
         if (token.IndexOf('/') >= 0 || element.IndexOf('/') >= 0)
         {
             return $"'{element}' is not a valid step; write 'start/step', 'start-end/step' or '*/step' with a whole-number step.";
+        }
+
+        if (field == CronField.DayOfWeek && token.IndexOf('#') >= 0)
+        {
+            return $"croniter reads '#' after a single day or a range of day NAMES only; write '{element}' as 'mon-fri#2' or as a list such as '1#2,2#2'.";
         }
 
         if (token == "l")

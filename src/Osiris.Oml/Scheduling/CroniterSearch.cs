@@ -35,8 +35,9 @@ internal static class CroniterSearch
         {
             // Vixie OR (croniter _calc_next): one search with day-of-week as '*', one with
             // day-of-month as '*', keep the nearer. The first search failing fails the whole call,
-            // so "0 0 30 2 MON" never fires in croniter even though February has Mondays; and an
-            // nth/L5 day-of-week still applies in the first search, so "0 0 1 * 1#2" means 1#2 only.
+            // so "0 0 30 2 MON" never fires in croniter even though February has Mondays. An
+            // nth/L5 day-of-week still applies in the first search, so "0 0 10 * 1#2" fires on
+            // second Mondays only (2025-01-13, not 01-10) and "0 0 1 * 1#2" never fires.
             if (!Calc(spec, current, domStar: false, dowStar: true, isPrev, ignoreYear, out var t1))
             {
                 result = 0;

@@ -15,7 +15,7 @@ public static class ScheduleCalculator
     public const int MaxCount = 100_000;
 
     /// <summary>The TZDB release the zones come from (NodaTime's embedded data, e.g. <c>2026f</c>).</summary>
-    public static string TimeZoneDataVersion => DateTimeZoneProviders.Tzdb.VersionId;
+    public static string TimeZoneDataVersion => NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.TzdbVersion;
 
     /// <summary>
     /// The first <paramref name="count"/> fire instants strictly after <paramref name="after"/>
