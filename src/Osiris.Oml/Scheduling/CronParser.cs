@@ -153,7 +153,7 @@ internal static class CronParser
                 last.Start + last.Length - extra.Start);
         }
 
-        var state = new ParseState(text, lower, count, isPreset);
+        var state = new ParseState(text, count, isPreset);
         var rawFields = new string[count];
         for (var i = 0; i < count; i++)
         {
@@ -979,17 +979,14 @@ internal static class CronParser
 
     private sealed class ParseState
     {
-        public ParseState(string text, string lower, int fieldCount, bool isPreset)
+        public ParseState(string text, int fieldCount, bool isPreset)
         {
             Text = text;
-            Lower = lower;
             FieldCount = fieldCount;
             IsPreset = isPreset;
         }
 
         public string Text { get; }
-
-        public string Lower { get; }
 
         public int FieldCount { get; }
 

@@ -14,6 +14,10 @@ public static class ScheduleCalculator
     /// <summary>The largest <c>count</c> accepted by <see cref="GetFireTimes"/>.</summary>
     public const int MaxCount = 100_000;
 
+    // Python's datetime (and so every emulated scheduler) ends in year 9999; keep a margin below it.
+    private static readonly Instant EarliestStart = Instant.FromUtc(1, 1, 2, 0, 0);
+    private static readonly Instant LatestStart = Instant.FromUtc(9000, 1, 1, 0, 0);
+
     /// <summary>The TZDB release the zones come from (NodaTime's embedded data, e.g. <c>2026f</c>).</summary>
     public static string TimeZoneDataVersion => NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.TzdbVersion;
 
@@ -23,7 +27,7 @@ public static class ScheduleCalculator
     /// </summary>
     /// <param name="cron">The expression.</param>
     /// <param name="zone">The schedule's zone (resolve names with <c>DateTimeZoneProviders.Tzdb</c>).</param>
-    /// <param name="after">Fire times must be later than this; sub-second parts are ignored (fires fall on whole seconds).</param>
+    /// <param name="after">Fire times must be later than this; sub-second parts are ignored (fires fall on whole seconds). Years 1 to 8999.</param>
     /// <param name="count">How many fire times to compute, 0 to <see cref="MaxCount"/>.</param>
     /// <param name="target">Whose semantics to apply.</param>
     /// <param name="dayOr">
@@ -48,6 +52,11 @@ public static class ScheduleCalculator
         if (count < 0 || count > MaxCount)
         {
             throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be between 0 and {MaxCount}.");
+        }
+
+        if (after < EarliestStart || after >= LatestStart)
+        {
+            throw new ArgumentOutOfRangeException(nameof(after), after, "after must fall in the years 1 to 8999.");
         }
 
         if (CheckSupport(cron, target, dayOr) is { } rejection)

@@ -140,7 +140,9 @@ public sealed class ScheduleCalculatorFacts(ITestOutputHelper output)
         Assert.Throws<ArgumentNullException>(() => ScheduleCalculator.GetFireTimes(cron, null!, default, 1, ScheduleTarget.Airflow));
         Assert.Throws<ArgumentOutOfRangeException>(() => ScheduleCalculator.GetFireTimes(cron, Utc0, default, -1, ScheduleTarget.Airflow));
         Assert.Throws<ArgumentOutOfRangeException>(() => ScheduleCalculator.GetFireTimes(cron, Utc0, default, ScheduleCalculator.MaxCount + 1, ScheduleTarget.Airflow));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScheduleCalculator.GetFireTimes(cron, Utc0, Instant.FromUtc(9500, 1, 1, 0, 0), 1, ScheduleTarget.Dagster));
         Assert.Empty(ScheduleCalculator.GetFireTimes(cron, Utc0, default, 0, ScheduleTarget.Airflow).FireTimes);
+        Assert.Single(ScheduleCalculator.GetFireTimes(cron, Utc0, Instant.FromUtc(8998, 12, 31, 12, 0), 1, ScheduleTarget.Dagster).FireTimes);
     }
 
     [Theory]
