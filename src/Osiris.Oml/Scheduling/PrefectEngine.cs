@@ -12,8 +12,11 @@ namespace Osiris.Oml.Scheduling;
 /// the gap (02:30 → 03:30 EDT), a repeated time its first pass.</item>
 /// </list>
 /// Either way an hourly job runs the repeated hour once (a 2-hour pause). Duplicate instants are
-/// dropped and the collected dates are sorted. Strictly-after semantics: Prefect's own "start − 1 s"
-/// is applied to a start one second later.
+/// dropped and the collected dates are sorted. Prefect's own "start − 1 s" is applied to a start one
+/// second later, so the search is strictly after. Like <c>get_dates</c>, the result can still hold an
+/// instant at or before the start when a gap time moves back across it (after 06:40Z on 2025-03-09
+/// in New York, <c>*/15</c>'s 02:00 becomes 01:00 EST = 06:00Z): Prefect creates that run already late,
+/// and the cron-dev oracle expects it.
 /// </summary>
 internal static class PrefectEngine
 {

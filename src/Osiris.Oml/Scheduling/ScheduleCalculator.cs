@@ -36,7 +36,11 @@ public static class ScheduleCalculator
     /// expression when both day fields are restricted. <see cref="ScheduleTarget.Native"/> ignores it
     /// and always ANDs, as Cronos does.
     /// </param>
-    /// <returns>Ascending instants (Dagster's in the order it yields them); fewer than asked when the schedule ends.</returns>
+    /// <returns>
+    /// Ascending instants (Dagster's in the order it yields them); fewer than asked when the schedule
+    /// ends. Prefect on Python ≤ 3.12 is the one exception to "strictly after": like its
+    /// <c>get_dates</c>, it can return a gap time moved back to before <paramref name="after"/>.
+    /// </returns>
     public static ScheduleFireTimes GetFireTimes(CronExpression cron, DateTimeZone zone, Instant after, int count, ScheduleTarget target, bool dayOr = true)
     {
         if (cron is null)

@@ -214,6 +214,19 @@ public sealed class DstFacts
     }
 
     [Fact]
+    public void GetFireTimes_ReturnsAnInstantBeforeTheStart_WhenPrefect312ShiftsAGapTimeBackAcrossIt()
+    {
+        // After 01:45 EST on 2025-03-09, Prefect <= 3.12 turns the missing 02:30 into 01:30 EST,
+        // fifteen minutes BEFORE the start, and get_dates returns it (a run created already late).
+        Assert.Equal(
+            "2025-03-09 01:30-05, 2025-03-10 02:30-04",
+            Fires(ScheduleTarget.PrefectPython312, "America/New_York", "30 2 * * *", "2025-03-09T06:45:00Z", 2));
+        Assert.Equal(
+            "2025-03-09 03:30-04, 2025-03-10 02:30-04",
+            Fires(ScheduleTarget.PrefectPython313, "America/New_York", "30 2 * * *", "2025-03-09T06:45:00Z", 2));
+    }
+
+    [Fact]
     public void GetFireTimes_ReturnsEachInstantOnce_WhenPrefectMapsTwoLocalTimesToOne()
     {
         // New York, 2025-03-09: Prefect on Python 3.12 moves 02:00 back to 01:00 EST, which is
