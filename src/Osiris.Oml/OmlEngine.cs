@@ -22,6 +22,7 @@ public static class OmlEngine
         new StepsRule(),
         new StepConfigRule(),
         new VariablesRule(),
+        new ScheduleRule(),
     };
 
     /// <summary>Analyzes one OML file.</summary>

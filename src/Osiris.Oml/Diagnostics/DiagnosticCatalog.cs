@@ -412,7 +412,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor WindowOverlap { get; } = new(
         DiagnosticIds.WindowOverlap,
         "Consecutive windows overlap",
-        "The load windows of consecutive runs overlap by {0} {1}, so those rows are loaded twice{2}; {3}",
+        "The load windows of consecutive runs overlap: {0}; rows in the overlap are loaded twice{1}. {2}",
         Conflicts, Warning,
         "With a fixed-size window on a local-time schedule, the window does not follow the 23- or 25-hour day of a DST change. The overlap is an error when the pipeline appends the loaded rows, because they are duplicated.");
 
@@ -420,7 +420,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor WindowGap { get; } = new(
         DiagnosticIds.WindowGap,
         "Consecutive windows leave a gap",
-        "The load windows of consecutive runs leave a gap of {0} {1}, so rows updated in it are never loaded; {2}",
+        "The load windows of consecutive runs leave a gap: {0}; rows updated in the gap are never loaded. {1}",
         Conflicts, Error,
         "Rows whose timestamp falls between the end of one window and the start of the next are never loaded: data is silently lost.");
 

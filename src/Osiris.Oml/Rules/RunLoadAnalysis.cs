@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+using Osiris.Oml.Binding;
+using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Model;
+using Osiris.Oml.Scheduling;
+
+namespace Osiris.Oml.Rules;
+
+/// <summary>
+/// Runs that pile up (OSI0403, OSI0404): a timeout, or the worst case of a failing run with its
+/// retries, longer than the shortest time between two scheduled runs — which a DST change can shorten.
+/// </summary>
+internal static class RunLoadAnalysis
+{
+    public static void Analyze(RuleContext context, ScheduleModel schedule, FireSamples samples, ScheduleSpans spans)
+    {
+        if (schedule.Timeout is not { } timeoutValue)
+        {
+            return;
+        }
+
+        var shortest = Shortest(samples, out var earlier, out var later, out var zone, out var targetName);
+        if (shortest is not { } interval)
+        {
+            return;
+        }
+
+        var timeout = timeoutValue.ToNominalDuration();
+        var where = $"between the runs of {TimeText.DateAndClock(earlier, zone!)} and {TimeText.DateAndClock(later, zone!)}"
+            + (samples.ByTarget.Count > 1 ? $" ({targetName})" : string.Empty);
+
+        if (schedule.Concurrency == 1 && timeout > interval)
+        {
+            context.Report(
+                DiagnosticCatalog.RunsPileUp,
+                spans.Timeout ?? spans.Block,
+                "schedule.timeout",
+                TimeText.Length(timeout),
+                TimeText.Length(interval),
+                where,
+                "1");
+        }
+
+        if (schedule.Retry is { Attempts: > 0 } retry)
+        {
+            var formula = samples.ByTarget.Select(t => FormulaOf(t.Target.Orchestrator))
+                .OrderByDescending(f => RetryDelays.TotalDelay(retry, f))
+                .First();
+            var delays = RetryDelays.TotalDelay(retry, formula);
+            var worst = RetryDelays.WorstCase(retry, timeout, formula);
+            if (worst > interval)
+            {
+                context.Report(
+                    DiagnosticCatalog.RetriesOutlastInterval,
+                    spans.Retry ?? spans.Block,
+                    "schedule.retry",
+                    retry.Attempts.ToString(CultureInfo.InvariantCulture),
+                    (retry.Attempts + 1).ToString(CultureInfo.InvariantCulture),
+                    TimeText.Length(timeout),
+                    TimeText.Length(delays),
+                    TimeText.Length(worst),
+                    $"{TimeText.Length(interval)}, {where}");
+            }
+        }
+    }
+
+    internal static RetryFormula FormulaOf(Orchestrators orchestrator) => orchestrator switch
+    {
+        Orchestrators.Airflow => RetryFormula.Airflow,
+        Orchestrators.Prefect => RetryFormula.Prefect,
+        Orchestrators.Dagster => RetryFormula.Dagster,
+        _ => RetryFormula.Native,
+    };
+
+    private static Duration? Shortest(FireSamples samples, out Instant earlier, out Instant later, out DateTimeZone? zone, out string target)
+    {
+        Duration? best = null;
+        earlier = later = default;
+        zone = null;
+        target = string.Empty;
+        foreach (var (variant, steady, stretches) in samples.ByTarget)
+        {
+            foreach (var fires in new[] { steady }.Concat(stretches.Select(s => s.Fires)))
+            {
+                for (var i = 1; i < fires.Length; i++)
+                {
+                    var gap = fires[i] - fires[i - 1];
+                    if (gap > Duration.Zero && (best is null || gap < best))
+                    {
+                        best = gap;
+                        earlier = fires[i - 1];
+                        later = fires[i];
+                        target = variant.Name;
+                    }
+                }
+            }
+        }
+
+        zone = samples.Zone;
+        return best;
+    }
+}

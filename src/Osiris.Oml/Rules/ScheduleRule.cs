@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using Osiris.Oml.Binding;
+using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Model;
+using Osiris.Oml.Scheduling;
+using Osiris.Oml.Text;
+using Osiris.Oml.Time;
+
+namespace Osiris.Oml.Rules;
+
+/// <summary>
+/// The schedule's expression and its consequences (OML-SPEC §2, SCHEDULE-SEMANTICS.md): invalid or
+/// never-firing crons, what each export target cannot express, DST effects on fire times, gaps and
+/// overlaps between the load windows of consecutive runs, and runs that pile up.
+/// </summary>
+internal sealed class ScheduleRule : IDocumentRule
+{
+    public void Analyze(RuleContext context)
+    {
+        if (context.Schedule is not { } schedule || context.ScheduleSpans is not { } spans)
+        {
+            return;
+        }
+
+        var zone = TimeZones.Find(schedule.TimeZone);
+        var targets = TargetSet.For(context.Options.Schedule);
+        ScheduleSource? source = null;
+        if (schedule.Kind == ScheduleKind.Cron && schedule.Expression is { } text)
+        {
+            var parsed = CronExpression.Parse(text);
+            if (parsed.Expression is not { } cron)
+            {
+                var error = parsed.Error!;
+                context.Report(DiagnosticCatalog.InvalidCron, ExpressionSpan(context, spans, error.Span), "schedule.expression", text, error.Message);
+                return;
+            }
+
+            if (cron.NeverFires)
+            {
+                context.Report(DiagnosticCatalog.CronNeverFires, spans.Expression!.Value, "schedule.expression", text, NeverFiresReason(cron));
+                return;
+            }
+
+            CompatibilityChecks.Analyze(context, cron, zone, targets, spans);
+            targets = targets.Where(t => ScheduleCalculator.CheckSupport(cron, t.Target) is null).ToList();
+            if (zone is not null)
+            {
+                source = ScheduleSource.ForCron(cron, zone);
+                DstAnalysis.Analyze(context, source, cron, targets, spans);
+            }
+        }
+        else if (schedule.Kind == ScheduleKind.Interval && schedule.Every is { } every && zone is not null)
+        {
+            source = ScheduleSource.ForInterval(every, zone, StartOf(schedule, zone));
+        }
+
+        if (source is null || targets.Count == 0)
+        {
+            return;
+        }
+
+        var samples = FireSamples.Take(source, targets, context.Options.Schedule.ReferenceTime);
+        WindowAnalysis.Analyze(context, schedule, source, samples, spans);
+        RunLoadAnalysis.Analyze(context, schedule, samples, spans);
+    }
+
+    /// <summary>
+    /// The span of a cron error inside the expression. Offsets map 1:1 onto a plain or quoted scalar
+    /// without escapes; otherwise the whole value is the location.
+    /// </summary>
+    internal static SourceSpan ExpressionSpan(RuleContext context, ScheduleSpans spans, CronSpan? inner)
+    {
+        var whole = spans.Expression!.Value;
+        if (inner is not { } span || spans.ExpressionTextStart is not { } start)
+        {
+            return whole;
+        }
+
+        var from = start + span.Start;
+        var to = from + Math.Max(span.Length, 0);
+        if (from < whole.Start || to > whole.End)
+        {
+            return whole;
+        }
+
+        return context.Tree.Lines.GetSpan(from, span.Length == 0 ? Math.Min(from + 1, whole.End) : to);
+    }
+
+    private static string NeverFiresReason(CronExpression cron)
+    {
+        var dom = cron.GetField(CronField.DayOfMonth)?.Text;
+        var month = cron.GetField(CronField.Month)?.Text;
+        return dom is null || month is null
+            ? "no date matches all of its fields"
+            : $"day-of-month '{dom}' does not exist in month '{month}'; use 'L' for the last day of the month, or another day";
+    }
+
+    private static Instant? StartOf(ScheduleModel schedule, DateTimeZone zone)
+    {
+        if (schedule.Start is not { } text)
+        {
+            return null;
+        }
+
+        var date = NodaTime.Text.LocalDatePattern.Iso.Parse(text);
+        if (date.Success)
+        {
+            return date.Value.AtStartOfDayInZone(zone).ToInstant();
+        }
+
+        var dateTime = NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(text);
+        if (!dateTime.Success)
+        {
+            dateTime = NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(text);
+        }
+
+        return dateTime.Success ? dateTime.Value.InZoneLeniently(zone).ToInstant() : null;
+    }
+}

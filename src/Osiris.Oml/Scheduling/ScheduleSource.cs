@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using NodaTime;
+using NodaTime.TimeZones;
+using Osiris.Oml.Time;
+
+namespace Osiris.Oml.Scheduling;
+
+/// <summary>
+/// When a schedule fires, for any target: a cron expression through the calculator, or a fixed
+/// interval counted from the schedule's start (absolute time; calendar days follow the zone's clock).
+/// </summary>
+internal sealed class ScheduleSource
+{
+    private ScheduleSource(CronExpression? cron, OmlDuration? every, DateTimeZone zone, Instant anchor)
+    {
+        Cron = cron;
+        Every = every;
+        Zone = zone;
+        Anchor = anchor;
+    }
+
+    public CronExpression? Cron { get; }
+
+    public OmlDuration? Every { get; }
+
+    public DateTimeZone Zone { get; }
+
+    private Instant Anchor { get; }
+
+    public static ScheduleSource ForCron(CronExpression cron, DateTimeZone zone) => new(cron, null, zone, default);
+
+    /// <summary>Intervals count from the start date, or from the Unix epoch (midnight in the zone) without one.</summary>
+    public static ScheduleSource ForInterval(OmlDuration every, DateTimeZone zone, Instant? start)
+        => new(null, every, zone, start ?? new LocalDate(1970, 1, 1).AtStartOfDayInZone(zone).ToInstant());
+
+    /// <summary>Up to <paramref name="count"/> fire instants strictly after <paramref name="after"/>.</summary>
+    public ImmutableArray<Instant> Fires(ScheduleTarget target, Instant after, int count)
+    {
+        if (Cron is not null)
+        {
+            var result = ScheduleCalculator.GetFireTimes(Cron, Zone, after, count, target);
+            return result.IsAccepted ? result.FireTimes : ImmutableArray<Instant>.Empty;
+        }
+
+        var every = Every!.Value;
+        var fires = ImmutableArray.CreateBuilder<Instant>(count);
+        if (!every.HasCalendarDays)
+        {
+            var step = every.ToNominalDuration();
+            if (step <= Duration.Zero)
+            {
+                return fires.ToImmutable();
+            }
+
+            var k = after < Anchor ? 0 : (long)Math.Floor((after - Anchor).TotalSeconds / step.TotalSeconds) + 1;
+            for (var i = 0; i < count; i++)
+            {
+                fires.Add(Anchor + (step * (k + i)));
+            }
+
+            return fires.ToImmutable();
+        }
+
+        // Calendar days: step on the zone's clock from the anchor (bounded walk to the first fire after 'after').
+        var next = Anchor;
+        for (var guard = 0; next <= after && guard < 100_000; guard++)
+        {
+            next = every.AddTo(next, Zone);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            fires.Add(next);
+            next = every.AddTo(next, Zone);
+        }
+
+        return fires.ToImmutable();
+    }
+}
+
+/// <summary>A change of a zone's UTC offset: a gap when clocks jump forward, a fold when they fall back.</summary>
+internal readonly record struct ZoneTransition(Instant At, Offset Before, Offset After)
+{
+    public bool IsGap => After > Before;
+
+    /// <summary>How far the clocks move.</summary>
+    public Duration Shift => Duration.FromSeconds(Math.Abs(After.Seconds - Before.Seconds));
+
+    /// <summary>The first wall time that is skipped or repeated.</summary>
+    public LocalDateTime WallStart => IsGap ? At.WithOffset(Before).LocalDateTime : At.WithOffset(After).LocalDateTime;
+
+    /// <summary>The first wall time after the skipped or repeated ones.</summary>
+    public LocalDateTime WallEnd => IsGap ? At.WithOffset(After).LocalDateTime : At.WithOffset(Before).LocalDateTime;
+
+    /// <summary>"from 02:00 to 03:00" (a jump) or "from 03:00 to 02:00" (a fall back).</summary>
+    public string Describe()
+        => IsGap
+            ? $"from {TimeText.Clock(WallStart.TimeOfDay)} to {TimeText.Clock(WallEnd.TimeOfDay)}"
+            : $"from {TimeText.Clock(WallEnd.TimeOfDay)} to {TimeText.Clock(WallStart.TimeOfDay)}";
+
+    /// <summary>The transitions of <paramref name="zone"/> in [from, to), at most <paramref name="max"/>.</summary>
+    public static IReadOnlyList<ZoneTransition> Between(DateTimeZone zone, Instant from, Instant to, int max)
+    {
+        var result = new List<ZoneTransition>();
+        ZoneInterval? previous = null;
+        foreach (var interval in zone.GetZoneIntervals(from, to))
+        {
+            if (previous is not null && previous.WallOffset != interval.WallOffset && interval.HasStart)
+            {
+                result.Add(new ZoneTransition(interval.Start, previous.WallOffset, interval.WallOffset));
+                if (result.Count == max)
+                {
+                    break;
+                }
+            }
+
+            previous = interval;
+        }
+
+        return result;
+    }
+}
+
+/// <summary>
+/// The fire times the run analyses look at, per target: a steady stretch after the reference time
+/// and a stretch around each of the zone's next DST transitions. Bounded: at most a few hundred fires
+/// per stretch, whatever the expression.
+/// </summary>
+internal sealed class FireSamples
+{
+    /// <summary>How far ahead the next transitions are looked for: a little over a year.</summary>
+    public static readonly Duration Horizon = Duration.FromDays(400);
+
+    private const int MaxTransitions = 4;
+    private const int MaxFiresPerStretch = 240;
+
+    private FireSamples(DateTimeZone zone, IReadOnlyList<ZoneTransition> transitions, IReadOnlyList<(TargetVariant Target, ImmutableArray<Instant> Steady, IReadOnlyList<(ZoneTransition Transition, ImmutableArray<Instant> Fires)> AroundTransitions)> byTarget)
+    {
+        Zone = zone;
+        Transitions = transitions;
+        ByTarget = byTarget;
+    }
+
+    public DateTimeZone Zone { get; }
+
+    public IReadOnlyList<ZoneTransition> Transitions { get; }
+
+    public IReadOnlyList<(TargetVariant Target, ImmutableArray<Instant> Steady, IReadOnlyList<(ZoneTransition Transition, ImmutableArray<Instant> Fires)> AroundTransitions)> ByTarget { get; }
+
+    public static FireSamples Take(ScheduleSource source, IReadOnlyList<TargetVariant> targets, Instant reference)
+    {
+        var transitions = ZoneTransition.Between(source.Zone, reference, reference + Horizon, MaxTransitions);
+
+        // The steady stretch shows the schedule's usual rhythm, so it must not contain a DST change.
+        var steadyFrom = reference;
+        foreach (var transition in transitions)
+        {
+            if (transition.At > steadyFrom - Duration.FromDays(4) && transition.At < steadyFrom + Duration.FromDays(9))
+            {
+                steadyFrom = transition.At + Duration.FromDays(4);
+            }
+        }
+
+        var byTarget = new List<(TargetVariant, ImmutableArray<Instant>, IReadOnlyList<(ZoneTransition, ImmutableArray<Instant>)>)>();
+        foreach (var target in targets)
+        {
+            var steady = Within(source.Fires(target.Target, steadyFrom, MaxFiresPerStretch), steadyFrom + Duration.FromDays(8));
+            var around = new List<(ZoneTransition, ImmutableArray<Instant>)>();
+            foreach (var transition in transitions)
+            {
+                var from = transition.At - Duration.FromDays(3);
+                around.Add((transition, Within(source.Fires(target.Target, from, MaxFiresPerStretch), transition.At + Duration.FromDays(3))));
+            }
+
+            byTarget.Add((target, steady, around));
+        }
+
+        return new FireSamples(source.Zone, transitions, byTarget);
+    }
+
+    private static ImmutableArray<Instant> Within(ImmutableArray<Instant> fires, Instant until)
+    {
+        var n = 0;
+        while (n < fires.Length && fires[n] <= until)
+        {
+            n++;
+        }
+
+        // Keep at least two fires so a pair exists even for schedules rarer than the stretch.
+        return fires.Take(Math.Max(n, Math.Min(2, fires.Length)));
+    }
+}
+
+internal static class ImmutableArrayExtensions
+{
+    public static ImmutableArray<T> Take<T>(this ImmutableArray<T> array, int count)
+        => count >= array.Length ? array : ImmutableArray.Create(array, 0, count);
+}
