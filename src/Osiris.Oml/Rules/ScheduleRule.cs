@@ -74,7 +74,7 @@ internal sealed class ScheduleRule : IDocumentRule
     internal static SourceSpan ExpressionSpan(RuleContext context, ScheduleSpans spans, CronSpan? inner)
     {
         var whole = spans.Expression!.Value;
-        if (inner is not { } span || spans.ExpressionTextStart is not { } start)
+        if (inner is not { Length: > 0 } span || spans.ExpressionTextStart is not { } start)
         {
             return whole;
         }
@@ -86,7 +86,7 @@ internal sealed class ScheduleRule : IDocumentRule
             return whole;
         }
 
-        return context.Tree.Lines.GetSpan(from, span.Length == 0 ? Math.Min(from + 1, whole.End) : to);
+        return context.Tree.Lines.GetSpan(from, to);
     }
 
     private static string NeverFiresReason(CronExpression cron)
