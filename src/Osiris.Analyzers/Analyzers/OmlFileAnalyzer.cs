@@ -28,7 +28,19 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
         {
             // The project's own component specs extend the built-in registry for every .oml file.
             var specs = ProjectComponents.Read(start.Options.AdditionalFiles, start.CancellationToken);
-            var options = OmlAnalysisOptions.Default with { Components = specs.Registry };
+            var schedule = RepositorySettings.ReadSchedule(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, out var problems);
+            var options = OmlAnalysisOptions.Default with { Components = specs.Registry, Schedule = schedule };
+            if (!problems.IsEmpty)
+            {
+                start.RegisterCompilationEndAction(end =>
+                {
+                    foreach (var problem in problems)
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(OmlDiagnosticDescriptors.Get(DiagnosticCatalog.InvalidSetting), Location.None, problem));
+                    }
+                });
+            }
+
             start.RegisterAdditionalFileAction(file =>
             {
                 if (OmlFiles.IsOml(file.AdditionalFile.Path))

@@ -90,6 +90,17 @@ public static class DiagnosticCatalog
         DiagnosticCategories.Syntax, Warning,
         "OML uses plain YAML 1.2: string keys, scalars, lists and mappings. Complex keys, merge keys ('<<') and application tags ('!!python/object') are read differently by different YAML libraries, so Osiris warns where it meets them.");
 
+    /// <summary>OSI0010.</summary>
+    public static OmlDiagnosticDescriptor InvalidSetting { get; } = new(
+        DiagnosticIds.InvalidSetting,
+        "Invalid Osiris setting",
+        "Osiris setting {0}; the default is used instead",
+        DiagnosticCategories.Syntax, Warning,
+        "A repository setting in a .globalconfig file (osiris_*) or an MSBuild property (Osiris*) has a value Osiris cannot read.")
+    {
+        IsCrossFile = true,
+    };
+
     // ---- OSI01xx: structure ----------------------------------------------------------------------
 
     /// <summary>OSI0101.</summary>

@@ -19,6 +19,7 @@ public static class DiagnosticIds
     public const string MultipleDocuments = "OSI0007";
     public const string UnsupportedOmlVersion = "OSI0008";
     public const string UnsupportedYamlFeature = "OSI0009";
+    public const string InvalidSetting = "OSI0010";
 
     // OSI01xx: structure of the pipeline.
     public const string MissingRequiredKey = "OSI0101";

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Tests.Support;
@@ -32,7 +33,7 @@ public sealed class DocsPageTests
         foreach (var example in page.Blocks("Example"))
         {
             var diagnostics = Run(example);
-            printed.AddRange(diagnostics.Select(d => d.ToString()));
+            printed.AddRange(diagnostics.Select(d => d.Id == DiagnosticIds.InvalidSetting ? $"CSC : warning {d.Id}: {d.GetMessage()}" : d.ToString()));
             Assert.True(diagnostics.Any(d => d.Id == id), $"the example of {id} does not trigger it:\n{string.Join("\n", diagnostics)}");
         }
 
@@ -57,6 +58,11 @@ public sealed class DocsPageTests
 
     private static System.Collections.Immutable.ImmutableArray<OmlDiagnostic> Run(string yaml)
     {
+        if (yaml.StartsWith("is_global", StringComparison.Ordinal))
+        {
+            return Settings(yaml);
+        }
+
         if (yaml.StartsWith(SpecMarker, StringComparison.Ordinal))
         {
             var path = yaml.Substring(2, yaml.IndexOf('\n') - 2).Trim();
@@ -64,6 +70,17 @@ public sealed class DocsPageTests
         }
 
         return OmlEngine.AnalyzeFile(ExamplePath, yaml, cancellationToken: TestContext.Current.CancellationToken).Diagnostics;
+    }
+
+    /// <summary>A .globalconfig block: its osiris_* settings read as the analyzer reads them.</summary>
+    private static System.Collections.Immutable.ImmutableArray<OmlDiagnostic> Settings(string ini)
+    {
+        var values = ini.Split('\n')
+            .Select(l => l.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        Osiris.Oml.Settings.OsirisSettings.ReadSchedule(k => values.GetValueOrDefault(k.GlobalConfigKey), new NodaTime.LocalDate(2026, 1, 1), out var problems);
+        return problems.Select(p => new OmlDiagnostic(DiagnosticCatalog.InvalidSetting, default, string.Empty, System.Collections.Immutable.ImmutableArray.Create(p))).ToImmutableArray();
     }
 
     private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<string> Quotes)
@@ -84,7 +101,7 @@ public sealed class DocsPageTests
                 {
                     section = lines[i].Substring(3).Trim();
                 }
-                else if (lines[i] == "```yaml")
+                else if (lines[i] == "```yaml" || (lines[i] == "```ini" && section is "Example" or "How to fix"))
                 {
                     var sb = new StringBuilder();
                     for (i++; i < lines.Length && lines[i] != "```"; i++)
@@ -95,7 +112,8 @@ public sealed class DocsPageTests
                     blocks.Add((section, sb.ToString()));
                 }
                 else if (lines[i].StartsWith("> " + ExamplePath + "(", StringComparison.Ordinal)
-                    || lines[i].StartsWith("> components/", StringComparison.Ordinal))
+                    || lines[i].StartsWith("> components/", StringComparison.Ordinal)
+                    || lines[i].StartsWith("> CSC : ", StringComparison.Ordinal))
                 {
                     quotes.Add(lines[i].Substring(2));
                 }
