@@ -33,7 +33,7 @@ public sealed class ScheduleSettingsTests
         test.ExpectedDiagnostics.Add(
             new DiagnosticResult("OSI0211", DiagnosticSeverity.Warning)
                 .WithSpan("/0/pipelines/orders.oml", 6, 15, 6, 27)
-                .WithArguments("02:30", "America/New_York", "2027-03-14", "from 02:00 to 03:00", "Airflow runs it at 03:30 EDT", "02:00–03:00"));
+                .WithArguments("02:30", "America/New_York", "2027-03-14", "from 02:00 to 03:00", "Airflow runs it at 03:30 EDT", "02:00–03:00", "2026f"));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
 
@@ -46,7 +46,7 @@ public sealed class ScheduleSettingsTests
         test.ExpectedDiagnostics.Add(
             new DiagnosticResult("OSI0211", DiagnosticSeverity.Error)
                 .WithSpan("/0/pipelines/orders.oml", 6, 15, 6, 27)
-                .WithArguments("02:30", "America/New_York", "2027-03-14", "from 02:00 to 03:00", "Prefect on Python ≤3.12 runs it at 01:30 EST; Prefect on Python ≥3.13 runs it at 03:30 EDT", "02:00–03:00"));
+                .WithArguments("02:30", "America/New_York", "2027-03-14", "from 02:00 to 03:00", "Prefect on Python ≤3.12 runs it at 01:30 EST; Prefect on Python ≥3.13 runs it at 03:30 EDT", "02:00–03:00", "2026f"));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
 

@@ -381,7 +381,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor FireTimeSkippedByDst { get; } = new(
         DiagnosticIds.FireTimeSkippedByDst,
         "Fire time does not exist on a DST change day",
-        "{0} does not exist in {1} on {2} (the clocks jump {3}); {4}. Schedule outside {5} local time or use UTC",
+        "{0} does not exist in {1} on {2} (the clocks jump {3}); {4}. Schedule outside {5} local time or use UTC (TZDB {6})",
         Schedule, Warning,
         "On the day clocks move forward, a local time in the skipped hour does not exist. Airflow, Prefect and Dagster each move the run somewhere else, and not to the same place. It is an error when the export targets Prefect and the Prefect server's Python version is not declared, because the run may move to the previous day.");
 
@@ -389,7 +389,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor FireTimeRepeatedByDst { get; } = new(
         DiagnosticIds.FireTimeRepeatedByDst,
         "Fire time happens twice on a DST change day",
-        "{0} happens twice in {1} on {2} (the clocks fall back {3}); {4}. Schedule outside {5} local time or use UTC",
+        "{0} happens twice in {1} on {2} (the clocks fall back {3}); {4}. Schedule outside {5} local time or use UTC (TZDB {6})",
         Schedule, Warning,
         "On the day clocks move back, a local time in the repeated hour happens twice. Schedulers disagree on which occurrence runs, so the run moves by the size of the shift depending on the orchestrator.");
 
@@ -397,7 +397,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor RepeatedHourRunsDiffer { get; } = new(
         DiagnosticIds.RepeatedHourRunsDiffer,
         "Repeated hour runs differently per orchestrator",
-        "'{0}' runs every hour in {1}; on {2} the hour {3} happens twice, and {4}",
+        "'{0}' runs every hour in {1}; on {2} the hour {3} happens twice, and {4} (TZDB {5})",
         Schedule, Info,
         "An hourly or sub-hourly schedule runs through the repeated hour of a DST change. Airflow and Dagster run both passes; Prefect 3 runs the repeated hour once, leaving a two-hour pause.");
 
@@ -405,7 +405,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor HourSetCrossesDst { get; } = new(
         DiagnosticIds.HourSetCrossesDst,
         "Hour list crosses a DST change",
-        "The hours of '{0}' include the hour that {1} skips or repeats on {2}; {3}. Avoid hour lists and ranges that cross {4}",
+        "The hours of '{0}' include the hour that {1} skips or repeats on {2}; {3}. Avoid hour lists and ranges that cross {4} (TZDB {5})",
         Schedule, Warning,
         "With an hour list, range or step across a DST transition every orchestrator resolves the skipped or repeated runs differently: both, first or second occurrence, merged or dropped.");
 
@@ -413,7 +413,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor MidnightDstTransition { get; } = new(
         DiagnosticIds.MidnightDstTransition,
         "DST change at local midnight",
-        "{0} changes its clocks at midnight ({1}), and '{2}' fires at {3}; {4}",
+        "{0} changes its clocks at midnight ({1}), and '{2}' fires at {3}; {4} (TZDB {5})",
         Schedule, Warning,
         "Some zones (America/Santiago, Asia/Beirut, America/Havana, Africa/Cairo, ...) change clocks at midnight. Runs near midnight can move to the previous date (Prefect on Python 3.12 or older) and daily partitions can shift.");
 
@@ -423,7 +423,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor WindowOverlap { get; } = new(
         DiagnosticIds.WindowOverlap,
         "Consecutive windows overlap",
-        "The load windows of consecutive runs overlap: {0}; rows in the overlap are loaded twice{1}. {2}",
+        "The load windows of consecutive runs overlap: {0}; rows in the overlap are loaded twice{1}. {2} (TZDB {3})",
         Conflicts, Warning,
         "With a fixed-size window on a local-time schedule, the window does not follow the 23- or 25-hour day of a DST change. The overlap is an error when the pipeline appends the loaded rows, because they are duplicated.");
 
@@ -431,7 +431,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor WindowGap { get; } = new(
         DiagnosticIds.WindowGap,
         "Consecutive windows leave a gap",
-        "The load windows of consecutive runs leave a gap: {0}; rows updated in the gap are never loaded. {1}",
+        "The load windows of consecutive runs leave a gap: {0}; rows updated in the gap are never loaded. {1} (TZDB {2})",
         Conflicts, Error,
         "Rows whose timestamp falls between the end of one window and the start of the next are never loaded: data is silently lost.");
 

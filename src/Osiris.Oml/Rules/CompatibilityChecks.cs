@@ -59,7 +59,7 @@ internal static class CompatibilityChecks
                 "schedule.expression",
                 rejection!.Span is { } r && r.End <= text.Length ? text.Substring(r.Start, r.Length) : text,
                 target.Orchestrator.ToString(),
-                rejection.Message);
+                ScheduleRule.AsClause(rejection.Message));
         }
 
         foreach (var use in cron.FeatureUses)

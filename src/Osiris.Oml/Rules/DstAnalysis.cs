@@ -6,6 +6,7 @@ using NodaTime;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Scheduling;
+using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Rules;
 
@@ -102,12 +103,13 @@ internal static class DstAnalysis
                 $"on {date} the clocks move {transition.Describe()}",
                 cron.Text,
                 $"{clock} on {date}, {what}",
-                outcome + "; daily partitions of that date may shift too. Schedule away from midnight, for example at 01:30 or later, or use UTC");
+                outcome + "; daily partitions of that date may shift too. Schedule away from midnight, for example at 01:30 or later, or use UTC",
+                TimeZones.TzdbVersion);
             return;
         }
 
         var avoid = $"{TimeText.Clock(transition.WallStart.TimeOfDay)}–{TimeText.Clock(transition.WallEnd.TimeOfDay)}";
-        var arguments = new[] { clock, zone.Id, date, transition.Describe(), outcome, avoid };
+        var arguments = new[] { clock, zone.Id, date, transition.Describe(), outcome, avoid, TimeZones.TzdbVersion };
         var prefectUnknown = transition.IsGap
             && (settings.Targets & Orchestrators.Prefect) != 0
             && settings.PrefectPython == PrefectPython.Unknown;
@@ -137,7 +139,7 @@ internal static class DstAnalysis
         });
         var repeated = $"{TimeText.Clock(transition.WallStart.TimeOfDay)}–{TimeText.Clock(transition.WallEnd.TimeOfDay)}";
         var settings = context.Options.Schedule;
-        var args = new[] { cron.Text, zone.Id, TimeText.Date(transition.WallStart.Date), repeated, Describe(outcomes) };
+        var args = new[] { cron.Text, zone.Id, TimeText.Date(transition.WallStart.Date), repeated, Describe(outcomes), TimeZones.TzdbVersion };
         if ((settings.Targets & Orchestrators.Prefect) != 0)
         {
             // W3 is a warning when Prefect is a target: its single pass leaves a two-hour hole.
@@ -168,7 +170,8 @@ internal static class DstAnalysis
             zone.Id,
             TimeText.Date(transition.WallStart.Date) + (transition.IsGap ? " (skipped)" : " (repeated)"),
             "around it " + Describe(outcomes),
-            hours);
+            hours,
+            TimeZones.TzdbVersion);
     }
 
     /// <summary>"Airflow and Dagster run it at 03:30 CEST; Prefect runs it at 01:30 CET on 2027-03-27".</summary>

@@ -34,7 +34,7 @@ internal sealed class ScheduleRule : IDocumentRule
             if (parsed.Expression is not { } cron)
             {
                 var error = parsed.Error!;
-                context.Report(DiagnosticCatalog.InvalidCron, ExpressionSpan(context, spans, error.Span), "schedule.expression", text, error.Message);
+                context.Report(DiagnosticCatalog.InvalidCron, ExpressionSpan(context, spans, error.Span), "schedule.expression", text, AsClause(error.Message));
                 return;
             }
 
@@ -87,6 +87,18 @@ internal sealed class ScheduleRule : IDocumentRule
         }
 
         return context.Tree.Lines.GetSpan(from, to);
+    }
+
+    /// <summary>The calculator writes sentences; inside our messages they are clauses: "hour 25 is out of range; use 0-23".</summary>
+    internal static string AsClause(string sentence)
+    {
+        var s = sentence.Trim();
+        if (s.EndsWith(".", StringComparison.Ordinal))
+        {
+            s = s.Substring(0, s.Length - 1);
+        }
+
+        return s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLowerInvariant(s[0]) + s.Substring(1) : s;
     }
 
     private static string NeverFiresReason(CronExpression cron)

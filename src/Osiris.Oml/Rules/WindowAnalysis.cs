@@ -7,6 +7,7 @@ using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
 using Osiris.Oml.Syntax;
+using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Rules;
 
@@ -106,16 +107,16 @@ internal static class WindowAnalysis
             var appended = appends is null ? string.Empty : $", and step '{appends}' appends them, so they are duplicated";
             if (appends is not null)
             {
-                context.Diagnostics.ReportWithSeverity(descriptor, OmlSeverity.Error, location, "schedule.window", what, appended, fix);
+                context.Diagnostics.ReportWithSeverity(descriptor, OmlSeverity.Error, location, "schedule.window", what, appended, fix, TimeZones.TzdbVersion);
             }
             else
             {
-                context.Report(descriptor, location, "schedule.window", what, appended, fix);
+                context.Report(descriptor, location, "schedule.window", what, appended, fix, TimeZones.TzdbVersion);
             }
         }
         else
         {
-            context.Report(descriptor, location, "schedule.window", what, fix);
+            context.Report(descriptor, location, "schedule.window", what, fix, TimeZones.TzdbVersion);
         }
     }
 

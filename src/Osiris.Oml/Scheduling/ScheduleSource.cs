@@ -166,18 +166,38 @@ internal sealed class FireSamples
         var byTarget = new List<(TargetVariant, ImmutableArray<Instant>, IReadOnlyList<(ZoneTransition, ImmutableArray<Instant>)>)>();
         foreach (var target in targets)
         {
-            var steady = Within(source.Fires(target.Target, steadyFrom, MaxFiresPerStretch), steadyFrom + Duration.FromDays(8));
+            var steady = Until(source, target.Target, steadyFrom, steadyFrom + Duration.FromDays(8));
             var around = new List<(ZoneTransition, ImmutableArray<Instant>)>();
             foreach (var transition in transitions)
             {
                 var from = transition.At - Duration.FromDays(3);
-                around.Add((transition, Within(source.Fires(target.Target, from, MaxFiresPerStretch), transition.At + Duration.FromDays(3))));
+                around.Add((transition, Until(source, target.Target, from, transition.At + Duration.FromDays(3))));
             }
 
             byTarget.Add((target, steady, around));
         }
 
         return new FireSamples(source.Zone, transitions, byTarget);
+    }
+
+    /// <summary>
+    /// The fires after <paramref name="from"/> up to <paramref name="until"/> (at least two, at most
+    /// <see cref="MaxFiresPerStretch"/>), asking the calculator for a few first and more only when needed:
+    /// a daily schedule needs 8 fires for a week, not hundreds.
+    /// </summary>
+    private static ImmutableArray<Instant> Until(ScheduleSource source, ScheduleTarget target, Instant from, Instant until)
+    {
+        var count = 16;
+        while (true)
+        {
+            var fires = source.Fires(target, from, count);
+            if (fires.Length < count || fires[fires.Length - 1] > until || count >= MaxFiresPerStretch)
+            {
+                return Within(fires, until);
+            }
+
+            count = Math.Min(count * 4, MaxFiresPerStretch);
+        }
     }
 
     private static ImmutableArray<Instant> Within(ImmutableArray<Instant> fires, Instant until)

@@ -129,7 +129,7 @@ public sealed class ScheduleRuleTests
         // 2027-03-14 in New York: 02:00 EST jumps to 03:00 EDT, 02:30 does not exist.
         var d = Assert.Single(OmlMarkup.Verify(Pipeline("expression: {|OSI0211:\"30 2 * * *\"|}\ntimezone: \"America/New_York\""), Options()));
         Assert.Equal(
-            "02:30 does not exist in America/New_York on 2027-03-14 (the clocks jump from 02:00 to 03:00); Airflow and Prefect on Python ≥3.13 run it at 03:30 EDT; Prefect on Python ≤3.12 runs it at 01:30 EST; Dagster runs it at 03:00 EDT. Schedule outside 02:00–03:00 local time or use UTC",
+            "02:30 does not exist in America/New_York on 2027-03-14 (the clocks jump from 02:00 to 03:00); Airflow and Prefect on Python ≥3.13 run it at 03:30 EDT; Prefect on Python ≤3.12 runs it at 01:30 EST; Dagster runs it at 03:00 EDT. Schedule outside 02:00–03:00 local time or use UTC (TZDB 2026f)",
             d.GetMessage());
         Assert.Equal(OmlSeverity.Error, d.Severity);
     }
@@ -149,7 +149,7 @@ public sealed class ScheduleRuleTests
         // 2027-11-07 in New York: 02:00 EDT falls back to 01:00 EST, 01:30 happens twice.
         var d = Assert.Single(OmlMarkup.Verify(Pipeline("expression: {|OSI0212:\"30 1 * * *\"|}\ntimezone: \"America/New_York\""), Options()));
         Assert.Equal(
-            "01:30 happens twice in America/New_York on 2027-11-07 (the clocks fall back from 02:00 to 01:00); Airflow and Dagster run it at 01:30 EST; Prefect runs it at 01:30 EDT. Schedule outside 01:00–02:00 local time or use UTC",
+            "01:30 happens twice in America/New_York on 2027-11-07 (the clocks fall back from 02:00 to 01:00); Airflow and Dagster run it at 01:30 EST; Prefect runs it at 01:30 EDT. Schedule outside 01:00–02:00 local time or use UTC (TZDB 2026f)",
             d.GetMessage());
         Assert.Equal(OmlSeverity.Warning, d.Severity);
     }
@@ -159,7 +159,7 @@ public sealed class ScheduleRuleTests
     {
         var d = Assert.Single(OmlMarkup.Verify(Pipeline("expression: {|OSI0213:\"0 * * * *\"|}\ntimezone: \"Europe/Prague\""), Options()));
         Assert.Equal(
-            "'0 * * * *' runs every hour in Europe/Prague; on 2027-10-31 the hour 02:00–03:00 happens twice, and Airflow and Dagster run both passes; Prefect runs the first pass only, then pauses",
+            "'0 * * * *' runs every hour in Europe/Prague; on 2027-10-31 the hour 02:00–03:00 happens twice, and Airflow and Dagster run both passes; Prefect runs the first pass only, then pauses (TZDB 2026f)",
             d.GetMessage());
         Assert.Equal(OmlSeverity.Warning, d.Severity);
     }
@@ -175,7 +175,7 @@ public sealed class ScheduleRuleTests
     {
         var diagnostics = OmlMarkup.Verify(Pipeline("expression: {|OSI0214:{|OSI0214:\"30 0-3 * * *\"|}|}\ntimezone: \"America/New_York\""), Options(Orchestrators.Airflow));
         Assert.Equal(
-            "The hours of '30 0-3 * * *' include the hour that America/New_York skips or repeats on 2027-03-14 (skipped); around it Airflow runs at 00:30 EST, 01:30 EST, 03:30 EDT. Avoid hour lists and ranges that cross 02:00–03:00",
+            "The hours of '30 0-3 * * *' include the hour that America/New_York skips or repeats on 2027-03-14 (skipped); around it Airflow runs at 00:30 EST, 01:30 EST, 03:30 EDT. Avoid hour lists and ranges that cross 02:00–03:00 (TZDB 2026f)",
             diagnostics[0].GetMessage());
         Assert.Contains("2027-11-07 (repeated)", diagnostics[1].GetMessage(), StringComparison.Ordinal);
     }
@@ -187,7 +187,7 @@ public sealed class ScheduleRuleTests
         // (Its fall-back on 2027-04-04 repeats 23:00-00:00 of the 3rd, which a 00:00 run does not touch.)
         var d = Assert.Single(OmlMarkup.Verify(Pipeline("expression: {|OSI0215:\"0 0 * * *\"|}\ntimezone: \"America/Santiago\""), Options()));
         Assert.Equal(
-            "America/Santiago changes its clocks at midnight (on 2027-09-05 the clocks move from 00:00 to 01:00), and '0 0 * * *' fires at 00:00 on 2027-09-05, which does not exist that night; Airflow, Prefect on Python ≥3.13 and Dagster run it at 01:00 UTC-03:00; Prefect on Python ≤3.12 runs it at 23:00 UTC-04:00 on 2027-09-04; daily partitions of that date may shift too. Schedule away from midnight, for example at 01:30 or later, or use UTC",
+            "America/Santiago changes its clocks at midnight (on 2027-09-05 the clocks move from 00:00 to 01:00), and '0 0 * * *' fires at 00:00 on 2027-09-05, which does not exist that night; Airflow, Prefect on Python ≥3.13 and Dagster run it at 01:00 UTC-03:00; Prefect on Python ≤3.12 runs it at 23:00 UTC-04:00 on 2027-09-04; daily partitions of that date may shift too. Schedule away from midnight, for example at 01:30 or later, or use UTC (TZDB 2026f)",
             d.GetMessage());
     }
 
@@ -225,7 +225,7 @@ public sealed class ScheduleRuleTests
 
         var overlap = Assert.Single(diagnostics, d => d.Id == "OSI0401");
         Assert.Equal(
-            "The load windows of consecutive runs overlap: 1h before the run of 2027-03-29 02:00 CEST (Airflow), after Europe/Prague jumps from 02:00 to 03:00 on 2027-03-28; rows in the overlap are loaded twice. Make the window follow the clock: size \"1d\" is a calendar day (23 or 25 hours on DST change days), or use type: tumbling, which spans exactly from the previous run to this one",
+            "The load windows of consecutive runs overlap: 1h before the run of 2027-03-29 02:00 CEST (Airflow), after Europe/Prague jumps from 02:00 to 03:00 on 2027-03-28; rows in the overlap are loaded twice. Make the window follow the clock: size \"1d\" is a calendar day (23 or 25 hours on DST change days), or use type: tumbling, which spans exactly from the previous run to this one (TZDB 2026f)",
             overlap.GetMessage());
         var gap = Assert.Single(diagnostics, d => d.Id == "OSI0402");
         Assert.StartsWith("The load windows of consecutive runs leave a gap: 1h before the run of 2027-10-31 02:00 CET (Airflow), after Europe/Prague falls back from 03:00 to 02:00 on 2027-10-31", gap.GetMessage(), StringComparison.Ordinal);
@@ -255,7 +255,7 @@ public sealed class ScheduleRuleTests
             Pipeline("expression: \"0 * * * *\"\nwindow: {type: sliding, size: {|OSI0401:\"24h\"|}, field: updated_at}", usesWindow: true, writer: writer),
             Options()));
         Assert.Equal(
-            "The load windows of consecutive runs overlap: 23h on every run (the window is 24h, the runs are 1h apart); rows in the overlap are loaded twice, and step 'load' appends them, so they are duplicated. Make the size equal to the time between runs, or use type: tumbling, which spans exactly from the previous run to this one",
+            "The load windows of consecutive runs overlap: 23h on every run (the window is 24h, the runs are 1h apart); rows in the overlap are loaded twice, and step 'load' appends them, so they are duplicated. Make the size equal to the time between runs, or use type: tumbling, which spans exactly from the previous run to this one (TZDB 2026f)",
             d.GetMessage());
         Assert.Equal(OmlSeverity.Error, d.Severity);
     }

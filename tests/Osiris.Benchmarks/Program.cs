@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Osiris.Benchmarks.ScheduleBenchmarks).Assembly).Run(args);
