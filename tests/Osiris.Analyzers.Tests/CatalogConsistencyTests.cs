@@ -68,7 +68,7 @@ public sealed partial class CatalogConsistencyTests
         var descriptor = DiagnosticCatalog.Find(id)!;
         Assert.StartsWith($"# {id}: {descriptor.Title}", text, StringComparison.Ordinal);
         Assert.Contains("## How to fix", text, StringComparison.Ordinal);
-        Assert.Contains("```yaml", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("```yaml", StringComparison.Ordinal) || text.Contains("```ini", StringComparison.Ordinal), $"{id}.md has no example block");
         Assert.EndsWith(id + ".md", descriptor.HelpLink, StringComparison.Ordinal);
     }
 

@@ -120,16 +120,18 @@ internal static class ScheduleBinder
             {
                 spans.TimeZone = z.Span;
                 zone = z.Value;
-                if (TimeZones.Find(z.Value) is null)
+                if (TimeZones.Find(z.Value) is not { } found)
                 {
                     var suggestion = TimeZones.Suggest(z.Value);
-                    diagnostics.Report(
-                        DiagnosticCatalog.UnknownTimeZone,
-                        z.Span,
-                        "schedule.timezone",
-                        z.Value,
-                        suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)",
-                        TimeZones.TzdbVersion);
+                    var note = suggestion is not null && suggestion.StartsWith("Etc/GMT", StringComparison.Ordinal)
+                        ? $" (did you mean '{suggestion}'? tz database names invert the sign; a city zone such as Europe/Paris also follows DST)"
+                        : suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
+                    diagnostics.Report(DiagnosticCatalog.UnknownTimeZone, z.Span, "schedule.timezone", z.Value, note, TimeZones.TzdbVersion);
+                }
+                else if (TimeZones.ZoneUsuallyMeantBy(z.Value) is { } meant)
+                {
+                    var offset = found.GetUtcOffset(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0));
+                    diagnostics.Report(DiagnosticCatalog.FixedOffsetZone, z.Span, "schedule.timezone", z.Value, Scheduling.TimeText.Offset(offset), meant);
                 }
             }
             else

@@ -373,7 +373,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor UnknownVariable { get; } = new(
         DiagnosticIds.UnknownVariable,
         "Unknown variable",
-        "Unknown variable '${{{0}}}'{1}; use ${{window.start}}, ${{window.end}}, ${{params.<name>}} of a declared param, or an environment variable such as ${{DB_PASSWORD}}",
+        "Unknown variable '${{{0}}}'{1}",
         Schedule, Error,
         "Placeholders in step configuration are resolved at run time. A name that nothing defines is left unresolved and the step fails or, worse, runs with the literal text.");
 
@@ -416,6 +416,14 @@ public static class DiagnosticCatalog
         "{0} changes its clocks at midnight ({1}), and '{2}' fires at {3}; {4} (TZDB {5})",
         Schedule, Warning,
         "Some zones (America/Santiago, Asia/Beirut, America/Havana, Africa/Cairo, ...) change clocks at midnight. Runs near midnight can move to the previous date (Prefect on Python 3.12 or older) and daily partitions can shift.");
+
+    /// <summary>OSI0216.</summary>
+    public static OmlDiagnosticDescriptor FixedOffsetZone { get; } = new(
+        DiagnosticIds.FixedOffsetZone,
+        "Time zone is a fixed offset",
+        "'{0}' is a fixed UTC{1} zone without daylight saving time; if the pipeline follows the local clock of that region, use {2}",
+        Schedule, Warning,
+        "EST and MST are legacy tz database ids for fixed offsets. The regions the abbreviations name change their clocks in summer (America/New_York, America/Denver), so a schedule in EST runs an hour off for half the year.");
 
     // ---- OSI04xx: conflicts -----------------------------------------------------------------------
 
@@ -523,7 +531,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor OffsetZoneHourlyDagster { get; } = new(
         DiagnosticIds.OffsetZoneHourlyDagster,
         "Hourly schedule in a zone with a non-whole-hour offset",
-        "{0} is {1} from UTC; Dagster 1.12 and older run the hourly schedule '{2}' at the wrong minute in such zones (dagster#33448, fixed by PR #33474); upgrade Dagster or declare osiris_dagster_version",
+        "{0} is {1} from UTC; Dagster 1.12 and older run the hourly schedule '{2}' at the wrong minute in such zones (dagster#33448, fixed by PR #33474); {3}",
         Compatibility, Warning,
         "Dagster's hourly fast path computed minutes on UTC epoch seconds, so in zones such as Asia/Kolkata (+05:30) or Asia/Kathmandu (+05:45) the runs land 30 or 45 minutes off.");
 

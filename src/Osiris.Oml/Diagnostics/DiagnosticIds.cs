@@ -63,6 +63,7 @@ public static class DiagnosticIds
     public const string RepeatedHourRunsDiffer = "OSI0213";
     public const string HourSetCrossesDst = "OSI0214";
     public const string MidnightDstTransition = "OSI0215";
+    public const string FixedOffsetZone = "OSI0216";
 
     // OSI04xx: conflicts between runs and between pipelines.
     public const string WindowOverlap = "OSI0401";

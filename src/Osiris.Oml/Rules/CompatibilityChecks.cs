@@ -59,7 +59,7 @@ internal static class CompatibilityChecks
                 "schedule.expression",
                 rejection!.Span is { } r && r.End <= text.Length ? text.Substring(r.Start, r.Length) : text,
                 target.Orchestrator.ToString(),
-                ScheduleRule.AsClause(rejection.Message));
+                ScheduleRule.AsClause(rejection.Message.Replace(ScheduleCalculator.GetBehavior(target.Target).Name, target.Orchestrator.ToString())));
         }
 
         foreach (var use in cron.FeatureUses)
@@ -74,7 +74,7 @@ internal static class CompatibilityChecks
                         at,
                         "schedule.expression",
                         token,
-                        "is a wrap-around range: croniter 6 (current Airflow, Prefect 3, Dagster) reads it across the end of the range, but croniter 1.x and 2.0.x (older Airflow installations, Prefect 2) and most other cron libraries reject it; write the two parts as a list, for example '22-23,0-2'");
+                        "is a wrap-around range: croniter 6 (current Airflow, Prefect 3, Dagster) reads it across the end of the range, but croniter 1.x and 2.0.x (older Airflow installations, Prefect 2) and most other cron libraries reject it; " + SplitHint(use.Field, token));
                     break;
                 case CronFeatures.StepLargerThanRange:
                     context.Report(DiagnosticCatalog.UnevenCronStep, at, "schedule.expression", token, StepTooLarge(use.Field, token));
@@ -86,6 +86,28 @@ internal static class CompatibilityChecks
         }
 
         CheckOffsetZone(context, cron, zone, targets, spans);
+    }
+
+    /// <summary>"write it as two ranges, '22-23,0-2'" for a numeric wrap-around range.</summary>
+    private static string SplitHint(CronField field, string token)
+    {
+        var parts = token.Split('-');
+        var (min, max) = field switch
+        {
+            CronField.Minute => (0, 59),
+            CronField.Hour => (0, 23),
+            CronField.DayOfMonth => (1, 31),
+            CronField.Month => (1, 12),
+            _ => (0, 6),
+        };
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var a)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var b))
+        {
+            return $"write it as two ranges, '{a}-{max},{min}-{b}'";
+        }
+
+        return "write it as two ranges that do not wrap, for example 'FRI-SAT,SUN-MON' as '5-6,0-1'";
     }
 
     private static string StepTooLarge(CronField field, string token)
@@ -132,7 +154,10 @@ internal static class CompatibilityChecks
             "schedule.timezone",
             zone.Id,
             TimeText.Offset(offset),
-            cron.Text);
+            cron.Text,
+            context.Options.Schedule.DagsterVersion == DagsterVersion.Legacy
+                ? "upgrade Dagster (the fix is in 1.13) or schedule in a whole-hour zone"
+                : "upgrade Dagster, or set osiris_dagster_version = 1.13 if you already run a fixed version");
     }
 
     private static string StepOf(string token) => token.Substring(token.IndexOf('/') + 1);

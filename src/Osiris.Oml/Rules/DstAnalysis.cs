@@ -100,7 +100,7 @@ internal static class DstAnalysis
                 span,
                 "schedule.expression",
                 zone.Id,
-                $"on {date} the clocks move {transition.Describe()}",
+                MidnightChange(transition),
                 cron.Text,
                 $"{clock} on {date}, {what}",
                 outcome + "; daily partitions of that date may shift too. Schedule away from midnight, for example at 01:30 or later, or use UTC",
@@ -172,6 +172,15 @@ internal static class DstAnalysis
             "around it " + Describe(outcomes),
             hours,
             TimeZones.TzdbVersion);
+    }
+
+    /// <summary>"at 00:00 on 2027-09-05 the clocks jump to 01:00" / "at 00:00 on 2026-04-05 the clocks fall back to 23:00 on 2026-04-04".</summary>
+    private static string MidnightChange(ZoneTransition transition)
+    {
+        var before = transition.At.WithOffset(transition.Before).LocalDateTime;
+        var after = transition.At.WithOffset(transition.After).LocalDateTime;
+        var to = after.Date == before.Date ? TimeText.Clock(after.TimeOfDay) : $"{TimeText.Clock(after.TimeOfDay)} on {TimeText.Date(after.Date)}";
+        return $"at {TimeText.Clock(before.TimeOfDay)} on {TimeText.Date(before.Date)} the clocks {(transition.IsGap ? "jump" : "fall back")} to {to}";
     }
 
     /// <summary>"Airflow and Dagster run it at 03:30 CEST; Prefect runs it at 01:30 CET on 2027-03-27".</summary>

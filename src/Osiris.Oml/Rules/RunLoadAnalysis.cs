@@ -22,7 +22,7 @@ internal static class RunLoadAnalysis
             return;
         }
 
-        var shortest = Shortest(samples, out var earlier, out var later, out var zone, out var targetName);
+        var shortest = Shortest(samples, out var earlier, out var later, out var zone, out var targetName, out var sameForAll);
         if (shortest is not { } interval)
         {
             return;
@@ -30,7 +30,7 @@ internal static class RunLoadAnalysis
 
         var timeout = timeoutValue.ToNominalDuration();
         var where = $"between the runs of {TimeText.DateAndClock(earlier, zone!)} and {TimeText.DateAndClock(later, zone!)}"
-            + (samples.ByTarget.Count > 1 ? $" ({targetName})" : string.Empty);
+            + (sameForAll ? string.Empty : " in " + targetName);
 
         if (schedule.Concurrency == 1 && timeout > interval)
         {
@@ -75,30 +75,41 @@ internal static class RunLoadAnalysis
         _ => RetryFormula.Native,
     };
 
-    private static Duration? Shortest(FireSamples samples, out Instant earlier, out Instant later, out DateTimeZone? zone, out string target)
+    /// <summary>The shortest time between consecutive fires of any target; whether every target has that same pair.</summary>
+    private static Duration? Shortest(FireSamples samples, out Instant earlier, out Instant later, out DateTimeZone? zone, out string target, out bool sameForAll)
     {
         Duration? best = null;
         earlier = later = default;
-        zone = null;
         target = string.Empty;
+        var perTarget = new List<(Instant, Instant)?>();
         foreach (var (variant, steady, stretches) in samples.ByTarget)
         {
+            (Instant, Instant)? own = null;
+            Duration? ownBest = null;
             foreach (var fires in new[] { steady }.Concat(stretches.Select(s => s.Fires)))
             {
                 for (var i = 1; i < fires.Length; i++)
                 {
                     var gap = fires[i] - fires[i - 1];
-                    if (gap > Duration.Zero && (best is null || gap < best))
+                    if (gap > Duration.Zero && (ownBest is null || gap < ownBest))
                     {
-                        best = gap;
-                        earlier = fires[i - 1];
-                        later = fires[i];
-                        target = variant.Name;
+                        ownBest = gap;
+                        own = (fires[i - 1], fires[i]);
                     }
                 }
             }
+
+            perTarget.Add(own);
+            if (ownBest is { } b && (best is null || b < best))
+            {
+                best = b;
+                (earlier, later) = own!.Value;
+                target = variant.Name;
+            }
         }
 
+        var pair = (earlier, later);
+        sameForAll = perTarget.All(p => p == pair);
         zone = samples.Zone;
         return best;
     }

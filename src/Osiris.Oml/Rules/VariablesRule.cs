@@ -20,6 +20,8 @@ internal sealed class VariablesRule : IDocumentRule
 
     private static readonly string[] WindowVariables = { "window.start", "window.end" };
 
+    private const string Advice = "; use ${window.start}, ${window.end}, ${params.<name>} of a declared param, or an environment variable such as ${DB_PASSWORD}";
+
     // Names other tools use for the window bounds (Airflow's data_interval_*, SQL habits).
     private static readonly Dictionary<string, string> Synonyms = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -61,9 +63,8 @@ internal sealed class VariablesRule : IDocumentRule
                     var param = name.Substring("params.".Length);
                     if (Array.IndexOf(declaredParams, param) < 0)
                     {
-                        var hint = declaredParams.Length == 0
-                            ? "; no params are declared — add a top-level params mapping"
-                            : Suggestions.DidYouMean(name, declaredParams.Select(x => "params." + x));
+                        var hint = Suggestions.DidYouMean(name, declaredParams.Select(x => "params." + x))
+                            + $"; declare '{param}' in the top-level params mapping, for example params: {{{param}: {{default: ...}}}}";
                         context.Report(DiagnosticCatalog.UnknownVariable, span, path, name, hint);
                     }
                 }
@@ -71,7 +72,7 @@ internal sealed class VariablesRule : IDocumentRule
                 {
                     var candidates = WindowVariables.Concat(declaredParams.Select(x => "params." + x));
                     var hint = Synonyms.TryGetValue(name, out var meant) ? $" (did you mean '{meant}'?)" : Suggestions.DidYouMean(name, candidates);
-                    context.Report(DiagnosticCatalog.UnknownVariable, span, path, name, hint);
+                    context.Report(DiagnosticCatalog.UnknownVariable, span, path, name, hint + Advice);
                 }
             }
         }

@@ -845,7 +845,7 @@ internal static class CronParser
             CronField.DayOfMonth => "day-of-month",
             CronField.Month => "month",
             CronField.DayOfWeek => "day-of-week",
-            CronField.Second => "second",
+            CronField.Second => "seconds",
             _ => "year",
         };
 

@@ -28,6 +28,23 @@ public static class TimeZones
         ["AEDT"] = "Australia/Sydney",
     };
 
+    // Legacy tz database ids that are fixed offsets without DST, and the zone people usually mean.
+    private static readonly Dictionary<string, string> FixedOffsetAbbreviations = new(StringComparer.Ordinal)
+    {
+        ["EST"] = "America/New_York",
+        ["MST"] = "America/Denver",
+    };
+
+    private static readonly System.Text.RegularExpressions.Regex OffsetName = new(
+        @"^(?:UTC|GMT)\s*(?<sign>[+-])\s*(?<hours>\d{1,2})(?::?00)?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// For ids such as EST and MST: fixed offsets in the tz database, without the DST of the region
+    /// the abbreviation names. Returns the zone people usually mean, or null.
+    /// </summary>
+    public static string? ZoneUsuallyMeantBy(string fixedOffsetId) => FixedOffsetAbbreviations.TryGetValue(fixedOffsetId, out var zone) ? zone : null;
+
     /// <summary>The TZDB release the results are computed with, for example <c>2026f</c>.</summary>
     public static string TzdbVersion => TzdbDateTimeZoneSource.Default.TzdbVersion;
 
@@ -52,6 +69,13 @@ public static class TimeZones
         if (Abbreviations.TryGetValue(trimmed, out var zone))
         {
             return zone;
+        }
+
+        // "UTC+2" / "GMT-05:00": the tz database's Etc/GMT zones invert the sign (Etc/GMT-2 is UTC+02:00).
+        var offset = OffsetName.Match(trimmed);
+        if (offset.Success && int.TryParse(offset.Groups["hours"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours <= 14)
+        {
+            return hours == 0 ? "UTC" : "Etc/GMT" + (offset.Groups["sign"].Value == "+" ? "-" : "+") + hours.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var normalized = trimmed.Replace(' ', '_');

@@ -103,6 +103,31 @@ public sealed class ScheduleBindingTests
         => Assert.Equal(message, Assert.Single(OmlMarkup.Verify(Pipeline(schedule))).GetMessage());
 
     [Theory]
+    [InlineData("\"UTC+2\"", "Etc/GMT-2")]
+    [InlineData("\"GMT-05:00\"", "Etc/GMT+5")]
+    public void Bind_SuggestsTheInvertedEtcZone_ForUtcOffsets(string zone, string suggestion)
+    {
+        var d = Assert.Single(OmlMarkup.Verify(Pipeline($"expression: \"0 2 * * *\"\ntimezone: {{|OSI0203:{zone}|}}")));
+        Assert.Contains($"(did you mean '{suggestion}'? tz database names invert the sign", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("EST", "-05:00", "America/New_York")]
+    [InlineData("MST", "-07:00", "America/Denver")]
+    public void Bind_WarnsOSI0216_ForFixedOffsetAbbreviations(string zone, string offset, string meant)
+    {
+        var d = Assert.Single(OmlMarkup.Verify(Pipeline($"expression: \"0 12 * * *\"\ntimezone: {{|OSI0216:\"{zone}\"|}}")));
+        Assert.Equal($"'{zone}' is a fixed UTC{offset} zone without daylight saving time; if the pipeline follows the local clock of that region, use {meant}", d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("America/New_York")]
+    [InlineData("Etc/GMT+5")]
+    [InlineData("UTC")]
+    public void Bind_IsQuiet_ForCityAndExplicitOffsetZones(string zone)
+        => OmlMarkup.Quiet(Pipeline($"expression: \"0 12 * * *\"\ntimezone: \"{zone}\""));
+
+    [Theory]
     [InlineData("{|OSI0207:timezone|}: \"UTC\"")]
     [InlineData("type: interval\n{|OSI0207:expression|}: \"0 2 * * *\"")]
     [InlineData("expression: \"0 2 * * *\"\n{|OSI0207:every|}: \"1h\"")]

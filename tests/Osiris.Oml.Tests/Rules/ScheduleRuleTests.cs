@@ -187,7 +187,7 @@ public sealed class ScheduleRuleTests
         // (Its fall-back on 2027-04-04 repeats 23:00-00:00 of the 3rd, which a 00:00 run does not touch.)
         var d = Assert.Single(OmlMarkup.Verify(Pipeline("expression: {|OSI0215:\"0 0 * * *\"|}\ntimezone: \"America/Santiago\""), Options()));
         Assert.Equal(
-            "America/Santiago changes its clocks at midnight (on 2027-09-05 the clocks move from 00:00 to 01:00), and '0 0 * * *' fires at 00:00 on 2027-09-05, which does not exist that night; Airflow, Prefect on Python ≥3.13 and Dagster run it at 01:00 UTC-03:00; Prefect on Python ≤3.12 runs it at 23:00 UTC-04:00 on 2027-09-04; daily partitions of that date may shift too. Schedule away from midnight, for example at 01:30 or later, or use UTC (TZDB 2026f)",
+            "America/Santiago changes its clocks at midnight (at 00:00 on 2027-09-05 the clocks jump to 01:00), and '0 0 * * *' fires at 00:00 on 2027-09-05, which does not exist that night; Airflow, Prefect on Python ≥3.13 and Dagster run it at 01:00 UTC-03:00; Prefect on Python ≤3.12 runs it at 23:00 UTC-04:00 on 2027-09-04; daily partitions of that date may shift too. Schedule away from midnight, for example at 01:30 or later, or use UTC (TZDB 2026f)",
             d.GetMessage());
     }
 
