@@ -1,5 +1,6 @@
 using Osiris.Oml.Components;
 using Osiris.Oml.Scheduling;
+using Osiris.Oml.Settings;
 using Osiris.Oml.Syntax;
 
 namespace Osiris.Oml;
@@ -19,4 +20,13 @@ public sealed record OmlAnalysisOptions
 
     /// <summary>Export targets, versions and the reference date of the schedule checks.</summary>
     public ScheduleSettings Schedule { get; init; } = ScheduleSettings.Default;
+
+    /// <summary>The repository's production policy.</summary>
+    public PolicySettings Policy { get; init; } = PolicySettings.Default;
+
+    /// <summary>
+    /// The project's files (full paths with '/' separators), when the host knows them: custom data-test
+    /// scripts are looked up there. Null skips that check (a host that cannot list files).
+    /// </summary>
+    public ProjectFiles? ProjectFiles { get; init; }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Osiris.Oml.Binding;
+using Osiris.Oml.Catalog;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Model;
 using Osiris.Oml.Rules;
@@ -23,6 +24,7 @@ public static class OmlEngine
         new StepConfigRule(),
         new VariablesRule(),
         new ScheduleRule(),
+        new PolicyRule(),
     };
 
     /// <summary>Analyzes one OML file.</summary>
@@ -36,6 +38,7 @@ public static class OmlEngine
         var bag = new DiagnosticBag(filePath);
         OmlSyntaxTree? tree = null;
         PipelineModel? model = null;
+        CatalogEntry? catalog = null;
         try
         {
             tree = OmlSyntaxTree.Parse(filePath, text, options.Limits);
@@ -46,7 +49,7 @@ public static class OmlEngine
 
             if (tree.IsComplete)
             {
-                model = AnalyzeDocument(tree, bag, options, cancellationToken);
+                (model, catalog) = AnalyzeDocument(tree, bag, options, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -62,10 +65,10 @@ public static class OmlEngine
                 ex.GetType().Name + ": " + ex.Message);
         }
 
-        return new OmlFileAnalysis(filePath, tree, model, bag.ToSortedArray());
+        return new OmlFileAnalysis(filePath, tree, model, catalog, bag.ToSortedArray());
     }
 
-    private static PipelineModel? AnalyzeDocument(OmlSyntaxTree tree, DiagnosticBag bag, OmlAnalysisOptions options, CancellationToken cancellationToken)
+    private static (PipelineModel? Model, CatalogEntry? Catalog) AnalyzeDocument(OmlSyntaxTree tree, DiagnosticBag bag, OmlAnalysisOptions options, CancellationToken cancellationToken)
     {
         if (tree.Root is not YamlMappingNode root)
         {
@@ -77,7 +80,7 @@ public static class OmlEngine
             };
             var span = tree.Root?.Span ?? tree.Lines.GetSpan(0, 0);
             bag.Report(DiagnosticCatalog.RootNotMapping, span, string.Empty, what);
-            return null;
+            return (null, null);
         }
 
         var context = new RuleContext(tree, root, bag, options, cancellationToken);
@@ -93,24 +96,37 @@ public static class OmlEngine
             }
         }
 
+        if (root.GetEntry(OmlKeys.Metadata) is { } metadataEntry)
+        {
+            if (metadataEntry.Value is YamlMappingNode metadataNode)
+            {
+                (context.Metadata, context.MetadataSpans) = MetadataBinder.Bind(metadataNode, bag);
+            }
+            else if (metadataEntry.Value is not YamlScalarNode { IsNull: true })
+            {
+                bag.Report(DiagnosticCatalog.WrongType, metadataEntry.Value.Span, OmlKeys.Metadata, OmlKeys.Metadata, "a mapping with owner, team, sla, criticality, tags, tests, lineage, notifications", metadataEntry.Value.TypeDescription);
+            }
+        }
+
         foreach (var rule in Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
             rule.Analyze(context);
         }
 
-        return PipelineBinder.Bind(tree.FilePath, root, context.Schedule);
+        return (PipelineBinder.Bind(tree.FilePath, root, context.Schedule, context.Metadata), CatalogEntryBuilder.Build(context));
     }
 }
 
 /// <summary>The result of analyzing one file.</summary>
 public sealed class OmlFileAnalysis
 {
-    internal OmlFileAnalysis(string filePath, OmlSyntaxTree? syntax, PipelineModel? pipeline, ImmutableArray<OmlDiagnostic> diagnostics)
+    internal OmlFileAnalysis(string filePath, OmlSyntaxTree? syntax, PipelineModel? pipeline, CatalogEntry? catalog, ImmutableArray<OmlDiagnostic> diagnostics)
     {
         FilePath = filePath;
         Syntax = syntax;
         Pipeline = pipeline;
+        Catalog = catalog;
         Diagnostics = diagnostics;
     }
 
@@ -122,6 +138,9 @@ public sealed class OmlFileAnalysis
 
     /// <summary>The pipeline model, when the document is a mapping.</summary>
     public PipelineModel? Pipeline { get; }
+
+    /// <summary>What the repository-wide rules need of this file (<see cref="OmlCatalog"/>), when it is a mapping.</summary>
+    public CatalogEntry? Catalog { get; }
 
     /// <summary>Every finding, ordered by position.</summary>
     public ImmutableArray<OmlDiagnostic> Diagnostics { get; }

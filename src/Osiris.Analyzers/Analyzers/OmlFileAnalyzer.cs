@@ -1,11 +1,15 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Osiris.Analyzers.Diagnostics;
 using Osiris.Oml;
+using Osiris.Oml.Catalog;
 using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Settings;
 
 namespace Osiris.Analyzers.Analyzers;
 
@@ -28,24 +32,28 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
         {
             // The project's own component specs extend the built-in registry for every .oml file.
             var specs = ProjectComponents.Read(start.Options.AdditionalFiles, start.CancellationToken);
-            var schedule = RepositorySettings.ReadSchedule(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, out var problems);
-            var options = OmlAnalysisOptions.Default with { Components = specs.Registry, Schedule = schedule };
-            if (!problems.IsEmpty)
+            var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            var schedule = RepositorySettings.ReadSchedule(global, out var scheduleProblems);
+            var policy = RepositorySettings.ReadPolicy(global, out var policyProblems);
+            global.TryGetValue("build_property.ProjectDir", out var projectDir);
+            var options = OmlAnalysisOptions.Default with
             {
-                start.RegisterCompilationEndAction(end =>
-                {
-                    foreach (var problem in problems)
-                    {
-                        end.ReportDiagnostic(Diagnostic.Create(OmlDiagnosticDescriptors.Get(DiagnosticCatalog.InvalidSetting), Location.None, problem));
-                    }
-                });
-            }
+                Components = specs.Registry,
+                Schedule = schedule,
+                Policy = policy,
+                ProjectFiles = new ProjectFiles(start.Options.AdditionalFiles.Select(f => f.Path), projectDir),
+            };
 
+            // Every file's catalog entry is collected for the repository-wide rules at compilation end.
+            var catalog = new ConcurrentBag<CatalogEntry>();
             start.RegisterAdditionalFileAction(file =>
             {
                 if (OmlFiles.IsOml(file.AdditionalFile.Path))
                 {
-                    AnalyzeFile(file, options);
+                    if (AnalyzeFile(file, options) is { } entry)
+                    {
+                        catalog.Add(entry);
+                    }
                 }
                 else if (specs.DiagnosticsByPath.TryGetValue(file.AdditionalFile.Path, out var diagnostics))
                 {
@@ -55,10 +63,34 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
                     }
                 }
             });
+
+            var problems = scheduleProblems.AddRange(policyProblems);
+            start.RegisterCompilationEndAction(end =>
+            {
+                foreach (var problem in problems)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(OmlDiagnosticDescriptors.Get(DiagnosticCatalog.InvalidSetting), Location.None, problem));
+                }
+
+                try
+                {
+                    foreach (var diagnostic in OmlCatalog.Analyze(catalog, options, end.CancellationToken))
+                    {
+                        end.ReportDiagnostic(LocationMapper.ToDiagnostic(diagnostic));
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        OmlDiagnosticDescriptors.Get(DiagnosticCatalog.InternalError),
+                        Location.None,
+                        "repository-wide rules: " + ex.GetType().Name + ": " + ex.Message));
+                }
+            });
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, OmlAnalysisOptions options)
+    private static CatalogEntry? AnalyzeFile(AdditionalFileAnalysisContext context, OmlAnalysisOptions options)
     {
         var file = context.AdditionalFile;
 
@@ -68,7 +100,7 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
             if (text is null)
             {
                 Report(context, DiagnosticCatalog.NotText, file.Path, default, "the compiler could not read it");
-                return;
+                return null;
             }
 
             var content = text.ToString();
@@ -80,7 +112,7 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
                     OmlDiagnosticDescriptors.Get(DiagnosticCatalog.NotText),
                     Location.Create(file.Path, new TextSpan(at, at < content.Length ? 1 : 0), lines),
                     problem));
-                return;
+                return null;
             }
 
             var analysis = OmlEngine.AnalyzeFile(file.Path, content, options, context.CancellationToken);
@@ -88,6 +120,8 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
             {
                 context.ReportDiagnostic(LocationMapper.ToDiagnostic(diagnostic));
             }
+
+            return analysis.Catalog;
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -97,6 +131,7 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
         {
             // Never AD0001: a failure in this adapter is reported in the file like any other finding.
             Report(context, DiagnosticCatalog.InternalError, file.Path, default, ex.GetType().Name + ": " + ex.Message);
+            return null;
         }
     }
 

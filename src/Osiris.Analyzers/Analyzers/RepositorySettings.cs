@@ -17,6 +17,9 @@ internal static class RepositorySettings
         return OsirisSettings.ReadSchedule(key => Lookup(global, key), today, out problems);
     }
 
+    public static PolicySettings ReadPolicy(AnalyzerConfigOptions global, out ImmutableArray<string> problems)
+        => OsirisSettings.ReadPolicy(key => Lookup(global, key), out problems);
+
     internal static string? Lookup(AnalyzerConfigOptions global, SettingKey key)
     {
         if (global.TryGetValue(key.GlobalConfigKey, out var value) && !string.IsNullOrWhiteSpace(value))

@@ -13,7 +13,7 @@ namespace Osiris.Oml.Binding;
 /// </summary>
 internal static class PipelineBinder
 {
-    public static PipelineModel Bind(string sourcePath, YamlMappingNode root, ScheduleModel? schedule)
+    public static PipelineModel Bind(string sourcePath, YamlMappingNode root, ScheduleModel? schedule, MetadataModel? metadata)
     {
         var steps = root[OmlKeys.Steps] is YamlSequenceNode list
             ? list.Items.OfType<YamlMappingNode>().Select(BindStep).ToEquatableArray()
@@ -24,7 +24,8 @@ internal static class PipelineBinder
             Text(root[OmlKeys.Name]),
             Text(root[OmlKeys.Description]),
             steps,
-            schedule);
+            schedule,
+            metadata);
     }
 
     private static StepModel BindStep(YamlMappingNode step)

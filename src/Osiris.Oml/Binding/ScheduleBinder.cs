@@ -433,14 +433,14 @@ internal static class ScheduleBinder
         return null;
     }
 
-    internal static void CheckKeys(YamlMappingNode mapping, string path, string[] known, DiagnosticBag diagnostics)
+    internal static void CheckKeys(YamlMappingNode mapping, string path, string[] known, DiagnosticBag diagnostics, OmlDiagnosticDescriptor? descriptor = null)
     {
         foreach (var entry in mapping.Entries)
         {
             if (entry.KeyText is { } key && Array.IndexOf(known, key) < 0 && !OmlKeys.IsExtension(key))
             {
                 diagnostics.Report(
-                    DiagnosticCatalog.UnknownScheduleKey,
+                    descriptor ?? DiagnosticCatalog.UnknownScheduleKey,
                     entry.Key.Span,
                     path + "." + key,
                     key,

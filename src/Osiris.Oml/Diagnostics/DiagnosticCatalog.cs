@@ -425,6 +425,136 @@ public static class DiagnosticCatalog
         Schedule, Warning,
         "EST and MST are legacy tz database ids for fixed offsets. The regions the abbreviations name change their clocks in summer (America/New_York, America/Denver), so a schedule in EST runs an hour off for half the year.");
 
+    // ---- OSI03xx: metadata and production policy ---------------------------------------------------
+
+    /// <summary>OSI0301.</summary>
+    public static OmlDiagnosticDescriptor MissingOwner { get; } = new(
+        DiagnosticIds.MissingOwner,
+        "Pipeline has no owner",
+        "The pipeline has no owner, and {0}; add metadata.owner with the e-mail address of the team or person who answers for it",
+        Metadata, Error,
+        "Someone must be reachable when a production pipeline fails. By default a scheduled pipeline needs an owner; the repository setting osiris_owner_required changes when (always, scheduled, high, never).");
+
+    /// <summary>OSI0302.</summary>
+    public static OmlDiagnosticDescriptor InvalidOwner { get; } = new(
+        DiagnosticIds.InvalidOwner,
+        "Owner is not an e-mail address",
+        "Owner '{0}' is not an e-mail address; write the address of the team or person, for example data-team@company.com",
+        Metadata, Error,
+        "Owners are contacted by orchestrators (Airflow's owner, Dagster's asset owners), so the owner is an e-mail address.");
+
+    /// <summary>OSI0303.</summary>
+    public static OmlDiagnosticDescriptor InvalidMetadataValue { get; } = new(
+        DiagnosticIds.InvalidMetadataValue,
+        "Invalid metadata value",
+        "'{0}' {1}",
+        Metadata, Error,
+        "A metadata value has the wrong type or is out of range: an SLA that is not a positive duration, a criticality other than low, medium, high or critical.");
+
+    /// <summary>OSI0304.</summary>
+    public static OmlDiagnosticDescriptor UnknownMetadataKey { get; } = new(
+        DiagnosticIds.UnknownMetadataKey,
+        "Unknown metadata key",
+        "Unknown key '{0}' in {1}{2}; the known keys are {3}",
+        Metadata, Warning,
+        "The key is not part of the OML 0.2.0 metadata block, so no tool reads it; this is usually a typo. Prefix your own keys with 'x-'.");
+
+    /// <summary>OSI0305.</summary>
+    public static OmlDiagnosticDescriptor InvalidTag { get; } = new(
+        DiagnosticIds.InvalidTag,
+        "Tag does not follow the tag format",
+        "Tag '{0}' should be lowercase letters, digits and '-', '_', ':', '.' (at most 64 characters), for example '{1}'",
+        Metadata, Warning,
+        "Tags become Airflow DAG tags, Prefect deployment tags and Dagster tags; the conservative format is accepted by all of them.");
+
+    /// <summary>OSI0306.</summary>
+    public static OmlDiagnosticDescriptor DuplicateTag { get; } = new(
+        DiagnosticIds.DuplicateTag,
+        "Tag listed twice",
+        "Tag '{0}' is already listed on line {1}; remove the repeated tag",
+        Metadata, Warning,
+        "A repeated tag has no effect and usually comes from copying.");
+
+    /// <summary>OSI0307.</summary>
+    public static OmlDiagnosticDescriptor InvalidDataTest { get; } = new(
+        DiagnosticIds.InvalidDataTest,
+        "Invalid data-quality test",
+        "Data test {0} {1}",
+        Metadata, Error,
+        "Data-quality tests are row_count {min, max}, schema {expected}, freshness {max_age} and custom {script}; each needs its settings with valid values.");
+
+    /// <summary>OSI0308.</summary>
+    public static OmlDiagnosticDescriptor TestScriptNotFound { get; } = new(
+        DiagnosticIds.TestScriptNotFound,
+        "Custom test script not found",
+        "Custom test script '{0}' is not in the project; add the file (relative to the project folder or to this .oml file) or fix the path",
+        Metadata, Error,
+        "A custom data test runs a script of the repository. The build knows the project's files, so a misspelled or deleted script is found before deployment.");
+
+    /// <summary>OSI0309.</summary>
+    public static OmlDiagnosticDescriptor InvalidLineageReference { get; } = new(
+        DiagnosticIds.InvalidLineageReference,
+        "Invalid lineage reference",
+        "Lineage entry '{0}' must have the form \"<kind>: <name>\", for example \"table: mysql.orders\" or \"pipeline: order_processing\"",
+        Metadata, Error,
+        "Lineage lists what a pipeline reads (upstream) and feeds (downstream), each entry a kind and a name.");
+
+    /// <summary>OSI0310.</summary>
+    public static OmlDiagnosticDescriptor UnknownLineageKind { get; } = new(
+        DiagnosticIds.UnknownLineageKind,
+        "Unknown lineage kind",
+        "Lineage kind '{0}' is not known{1}; use one of {2}",
+        Metadata, Warning,
+        "Exports turn lineage into Airflow datasets, Dagster asset dependencies and Prefect assets by kind; an unknown kind is exported as a plain name.");
+
+    /// <summary>OSI0311.</summary>
+    public static OmlDiagnosticDescriptor InvalidNotification { get; } = new(
+        DiagnosticIds.InvalidNotification,
+        "Invalid notification target",
+        "Notification {0}",
+        Metadata, Error,
+        "A notification is one of email (an address), slack (a #channel or an https://hooks.slack.com webhook), pagerduty (a service name or key) or webhook (an https URL).");
+
+    /// <summary>OSI0312.</summary>
+    public static OmlDiagnosticDescriptor UnknownNotificationEvent { get; } = new(
+        DiagnosticIds.UnknownNotificationEvent,
+        "Unknown notification event",
+        "Unknown notification event '{0}'{1}; the events are on_failure, on_success, on_retry and on_sla_breach",
+        Metadata, Error,
+        "Notifications for an event that does not exist are never sent; a misspelled on_failure silently leaves failures unannounced.");
+
+    /// <summary>OSI0313.</summary>
+    public static OmlDiagnosticDescriptor SlaRequired { get; } = new(
+        DiagnosticIds.SlaRequired,
+        "SLA required by the repository policy",
+        "The pipeline is {0}, and the repository requires an SLA for {1} pipelines; add metadata.sla, for example sla: \"4h\"",
+        Metadata, Error,
+        "An SLA says by when a run must be done, which is what on-call and downstream teams plan with. The policy is set with osiris_high_criticality_requires.");
+
+    /// <summary>OSI0314.</summary>
+    public static OmlDiagnosticDescriptor OnFailureRequired { get; } = new(
+        DiagnosticIds.OnFailureRequired,
+        "Failure notification required by the repository policy",
+        "The pipeline is {0}, and the repository requires an on_failure notification for {1} pipelines; add metadata.notifications.on_failure, for example - email: \"oncall@company.com\"",
+        Metadata, Error,
+        "A failing high-criticality pipeline must tell someone. The policy is set with osiris_high_criticality_requires.");
+
+    /// <summary>OSI0315.</summary>
+    public static OmlDiagnosticDescriptor PolicyLimitExceeded { get; } = new(
+        DiagnosticIds.PolicyLimitExceeded,
+        "Value exceeds the repository policy",
+        "'{0}' is {1}, more than the repository allows ({2} = {3}); {4}",
+        Metadata, Error,
+        "The repository caps timeouts, retry attempts and concurrency (osiris_max_timeout, osiris_max_retry_attempts, osiris_max_concurrency) to keep the shared orchestrator healthy.");
+
+    /// <summary>OSI0316.</summary>
+    public static OmlDiagnosticDescriptor SlaShorterThanRun { get; } = new(
+        DiagnosticIds.SlaShorterThanRun,
+        "SLA shorter than a run may take",
+        "The SLA ({0}) is shorter than {1} ({2}), so a run can breach it without failing first; raise the SLA or lower the timeout and retries",
+        Metadata, Warning,
+        "If the timeout, or every try of a failing run with its retry delays, takes longer than the SLA, the SLA alert fires while the pipeline is still legitimately running.");
+
     // ---- OSI04xx: conflicts -----------------------------------------------------------------------
 
     /// <summary>OSI0401.</summary>
@@ -458,6 +588,83 @@ public static class DiagnosticCatalog
         "With {0} retries the worst case ({1} tries × timeout {2} + delays {3} = {4}) is longer than the shortest time between runs ({5}); the next run starts before the retries end. Reduce attempts, delay or timeout",
         Conflicts, Warning,
         "The worst case of a failing run is every try running until the timeout plus every retry delay.");
+
+    /// <summary>OSI0405.</summary>
+    public static OmlDiagnosticDescriptor DuplicatePipelineName { get; } = new(
+        DiagnosticIds.DuplicatePipelineName,
+        "Two pipelines have the same name",
+        "Pipeline name '{0}' is also used by {1}; pipeline names must be unique in the repository (they become DAG ids, deployment and job names)",
+        Conflicts, Error,
+        "Two pipelines with the same name overwrite each other in every orchestrator and make lineage ambiguous. Both files are reported.")
+    {
+        IsCrossFile = true,
+    };
+
+    /// <summary>OSI0406.</summary>
+    public static OmlDiagnosticDescriptor UnknownLineagePipeline { get; } = new(
+        DiagnosticIds.UnknownLineagePipeline,
+        "Lineage names a pipeline that does not exist",
+        "'pipeline: {0}' names no pipeline of this repository{1}; add that pipeline or fix the name",
+        Conflicts, Error,
+        "A pipeline: lineage reference must name a pipeline of the same project, so lineage pictures and schedule checks can follow it.")
+    {
+        IsCrossFile = true,
+    };
+
+    /// <summary>OSI0407.</summary>
+    public static OmlDiagnosticDescriptor LineageCycle { get; } = new(
+        DiagnosticIds.LineageCycle,
+        "Pipelines depend on each other in a cycle",
+        "The pipelines feed each other in a cycle ({0}); one of these lineage entries is wrong",
+        Conflicts, Error,
+        "Data cannot flow in a circle: a pipeline that is (transitively) its own upstream has no first run.")
+    {
+        IsCrossFile = true,
+    };
+
+    /// <summary>OSI0408.</summary>
+    public static OmlDiagnosticDescriptor OneSidedLineage { get; } = new(
+        DiagnosticIds.OneSidedLineage,
+        "Lineage declared on one side only",
+        "'{0}' lists '{1}' as {2}, but '{1}' does not list '{0}' as {3}; add it there so both pipelines tell the same story",
+        Conflicts, Info,
+        "Lineage is easier to trust when both pipelines declare the link.")
+    {
+        IsCrossFile = true,
+    };
+
+    /// <summary>OSI0409.</summary>
+    public static OmlDiagnosticDescriptor DownstreamBeforeUpstream { get; } = new(
+        DiagnosticIds.DownstreamBeforeUpstream,
+        "Downstream runs before its upstream is due",
+        "'{0}' runs at {1}, before its upstream '{2}' is due to finish ({3} + SLA {4} = {5}) on the same day; schedule it after {5} or shorten the upstream SLA",
+        Conflicts, Warning,
+        "A downstream pipeline that starts before its upstream is guaranteed to be done reads yesterday's data on a slow day.")
+    {
+        IsCrossFile = true,
+    };
+
+    /// <summary>OSI0410.</summary>
+    public static OmlDiagnosticDescriptor SharedWriteTarget { get; } = new(
+        DiagnosticIds.SharedWriteTarget,
+        "Two pipelines write the same table and can run at the same time",
+        "Step '{0}' writes {1}, which '{2}' also writes, and their runs can overlap ({3}); schedule them apart or write in one pipeline",
+        Conflicts, Warning,
+        "Two loads into the same table at the same time can interleave, deadlock or overwrite each other's rows.")
+    {
+        IsCrossFile = true,
+    };
+
+    /// <summary>OSI0411.</summary>
+    public static OmlDiagnosticDescriptor TooManyParallelRuns { get; } = new(
+        DiagnosticIds.TooManyParallelRuns,
+        "More runs at once than the repository allows",
+        "Up to {0} runs can be active at once ({1}), more than the repository allows (osiris_max_parallel_runs = {2}); spread the schedules or lower timeouts",
+        Conflicts, Error,
+        "Computed from every pipeline's schedule and timeout over the coming week: the most runs whose time between start and timeout overlap.")
+    {
+        IsCrossFile = true,
+    };
 
     // ---- OSI05xx: security ---------------------------------------------------------------------
 

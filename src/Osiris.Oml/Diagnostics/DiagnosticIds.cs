@@ -65,11 +65,36 @@ public static class DiagnosticIds
     public const string MidnightDstTransition = "OSI0215";
     public const string FixedOffsetZone = "OSI0216";
 
+    // OSI03xx: the metadata block and production policy.
+    public const string MissingOwner = "OSI0301";
+    public const string InvalidOwner = "OSI0302";
+    public const string InvalidMetadataValue = "OSI0303";
+    public const string UnknownMetadataKey = "OSI0304";
+    public const string InvalidTag = "OSI0305";
+    public const string DuplicateTag = "OSI0306";
+    public const string InvalidDataTest = "OSI0307";
+    public const string TestScriptNotFound = "OSI0308";
+    public const string InvalidLineageReference = "OSI0309";
+    public const string UnknownLineageKind = "OSI0310";
+    public const string InvalidNotification = "OSI0311";
+    public const string UnknownNotificationEvent = "OSI0312";
+    public const string SlaRequired = "OSI0313";
+    public const string OnFailureRequired = "OSI0314";
+    public const string PolicyLimitExceeded = "OSI0315";
+    public const string SlaShorterThanRun = "OSI0316";
+
     // OSI04xx: conflicts between runs and between pipelines.
     public const string WindowOverlap = "OSI0401";
     public const string WindowGap = "OSI0402";
     public const string RunsPileUp = "OSI0403";
     public const string RetriesOutlastInterval = "OSI0404";
+    public const string DuplicatePipelineName = "OSI0405";
+    public const string UnknownLineagePipeline = "OSI0406";
+    public const string LineageCycle = "OSI0407";
+    public const string OneSidedLineage = "OSI0408";
+    public const string DownstreamBeforeUpstream = "OSI0409";
+    public const string SharedWriteTarget = "OSI0410";
+    public const string TooManyParallelRuns = "OSI0411";
 
     // OSI05xx: security.
     public const string ForbiddenOverride = "OSI0501";

@@ -18,7 +18,8 @@ public sealed record PipelineModel(
     string? Name,
     string? Description,
     EquatableArray<StepModel> Steps,
-    ScheduleModel? Schedule = null);
+    ScheduleModel? Schedule = null,
+    MetadataModel? Metadata = null);
 
 /// <summary>One step of a pipeline.</summary>
 /// <remarks>Immutable and value-equal.</remarks>

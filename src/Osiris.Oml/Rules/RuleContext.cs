@@ -38,6 +38,12 @@ internal sealed class RuleContext
     /// <summary>Where the schedule's parts are written.</summary>
     public ScheduleSpans? ScheduleSpans { get; set; }
 
+    /// <summary>The bound metadata block, when the document has one.</summary>
+    public MetadataModel? Metadata { get; set; }
+
+    /// <summary>Where the metadata's parts are written.</summary>
+    public MetadataSpans? MetadataSpans { get; set; }
+
     public void Report(OmlDiagnosticDescriptor descriptor, SourceSpan span, string path, params string[] arguments)
         => Diagnostics.Report(descriptor, span, path, arguments);
 

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using NodaTime.Text;
 using Osiris.Oml.Scheduling;
+using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Settings;
 
@@ -29,8 +30,130 @@ public static class OsirisSettings
     /// <summary>The date the schedule analysis counts the next DST transitions from.</summary>
     public static readonly SettingKey ReferenceDate = new("osiris_reference_date", "OsirisReferenceDate", "a date such as 2027-01-01 to count DST transitions from (default: the build date, UTC)");
 
+    /// <summary>When an owner is required.</summary>
+    public static readonly SettingKey OwnerRequired = new("osiris_owner_required", "OsirisOwnerRequired", "scheduled, always, high or never (default scheduled)");
+
+    /// <summary>What high-criticality pipelines must declare.</summary>
+    public static readonly SettingKey HighCriticalityRequires = new("osiris_high_criticality_requires", "OsirisHighCriticalityRequires", "sla, on_failure, both or none (default both)");
+
+    /// <summary>The longest timeout.</summary>
+    public static readonly SettingKey MaxTimeout = new("osiris_max_timeout", "OsirisMaxTimeout", "a duration such as 2h or 7200 (default: no limit)");
+
+    /// <summary>The most retry attempts.</summary>
+    public static readonly SettingKey MaxRetryAttempts = new("osiris_max_retry_attempts", "OsirisMaxRetryAttempts", "a whole number such as 3 (default: no limit)");
+
+    /// <summary>The highest concurrency.</summary>
+    public static readonly SettingKey MaxConcurrency = new("osiris_max_concurrency", "OsirisMaxConcurrency", "a whole number such as 1 (default: no limit)");
+
+    /// <summary>The most runs at once across the repository.</summary>
+    public static readonly SettingKey MaxParallelRuns = new("osiris_max_parallel_runs", "OsirisMaxParallelRuns", "a whole number such as 8 (default: no limit)");
+
     /// <summary>Every key, for documentation and for the package's CompilerVisibleProperty list.</summary>
-    public static ImmutableArray<SettingKey> All { get; } = ImmutableArray.Create(Targets, PrefectPython, DagsterVersion, ReferenceDate);
+    public static ImmutableArray<SettingKey> All { get; } = ImmutableArray.Create(
+        Targets, PrefectPython, DagsterVersion, ReferenceDate,
+        OwnerRequired, HighCriticalityRequires, MaxTimeout, MaxRetryAttempts, MaxConcurrency, MaxParallelRuns);
+
+    /// <summary>Reads the production policy; unreadable values are listed in <paramref name="problems"/> and left at their defaults.</summary>
+    public static PolicySettings ReadPolicy(Func<SettingKey, string?> lookup, out ImmutableArray<string> problems)
+    {
+        var errors = ImmutableArray.CreateBuilder<string>();
+        var policy = PolicySettings.Default;
+
+        if (lookup(OwnerRequired) is { } owner)
+        {
+            OwnerRequirement? parsed = owner.Trim().ToLowerInvariant() switch
+            {
+                "scheduled" => OwnerRequirement.Scheduled,
+                "always" => OwnerRequirement.Always,
+                "high" or "criticality_high" => OwnerRequirement.HighCriticality,
+                "never" => OwnerRequirement.Never,
+                _ => null,
+            };
+            if (parsed is { } value)
+            {
+                policy = policy with { OwnerRequired = value };
+            }
+            else
+            {
+                errors.Add(Problem(OwnerRequired, owner));
+            }
+        }
+
+        if (lookup(HighCriticalityRequires) is { } requires)
+        {
+            var value = HighCriticalityRequirements.None;
+            var ok = true;
+            foreach (var part in requires.Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                switch (part.Trim().ToLowerInvariant())
+                {
+                    case "sla":
+                        value |= HighCriticalityRequirements.Sla;
+                        break;
+                    case "on_failure":
+                        value |= HighCriticalityRequirements.OnFailure;
+                        break;
+                    case "both":
+                        value |= HighCriticalityRequirements.Sla | HighCriticalityRequirements.OnFailure;
+                        break;
+                    case "none":
+                        break;
+                    default:
+                        ok = false;
+                        break;
+                }
+            }
+
+            if (ok)
+            {
+                policy = policy with { HighCriticalityRequires = value };
+            }
+            else
+            {
+                errors.Add(Problem(HighCriticalityRequires, requires));
+            }
+        }
+
+        if (lookup(MaxTimeout) is { } timeout)
+        {
+            if (OmlDuration.Parse(timeout) is { NominalSeconds: > 0 } parsed)
+            {
+                policy = policy with { MaxTimeout = parsed };
+            }
+            else
+            {
+                errors.Add(Problem(MaxTimeout, timeout));
+            }
+        }
+
+        policy = ReadCount(lookup, MaxRetryAttempts, 0, policy, (p, v) => p with { MaxRetryAttempts = v }, errors);
+        policy = ReadCount(lookup, MaxConcurrency, 1, policy, (p, v) => p with { MaxConcurrency = v }, errors);
+        policy = ReadCount(lookup, MaxParallelRuns, 1, policy, (p, v) => p with { MaxParallelRuns = v }, errors);
+        problems = errors.ToImmutable();
+        return policy;
+    }
+
+    private static PolicySettings ReadCount(
+        Func<SettingKey, string?> lookup,
+        SettingKey key,
+        int min,
+        PolicySettings policy,
+        Func<PolicySettings, int, PolicySettings> set,
+        ImmutableArray<string>.Builder errors)
+    {
+        if (lookup(key) is not { } text)
+        {
+            return policy;
+        }
+
+        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min)
+        {
+            return set(policy, value);
+        }
+
+        errors.Add(Problem(key, text));
+        return policy;
+    }
 
     /// <summary>
     /// Reads the schedule settings. <paramref name="lookup"/> answers a key (either spelling) or null;

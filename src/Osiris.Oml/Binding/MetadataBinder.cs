@@ -1,0 +1,487 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Osiris.Oml.Collections;
+using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Model;
+using Osiris.Oml.Rules;
+using Osiris.Oml.Syntax;
+using Osiris.Oml.Text;
+using Osiris.Oml.Time;
+
+namespace Osiris.Oml.Binding;
+
+/// <summary>A lineage entry and where it is written.</summary>
+internal sealed record LineageSyntax(LineageReference Reference, string Direction, SourceSpan Span);
+
+/// <summary>Where the parts of a bound metadata block are written.</summary>
+internal sealed class MetadataSpans
+{
+    public SourceSpan Block { get; set; }
+
+    public SourceSpan? Owner { get; set; }
+
+    public SourceSpan? Sla { get; set; }
+
+    public SourceSpan? Criticality { get; set; }
+
+    public SourceSpan? Notifications { get; set; }
+
+    public List<LineageSyntax> Lineage { get; } = new();
+
+    public List<(string Script, SourceSpan Span)> Scripts { get; } = new();
+}
+
+/// <summary>
+/// Reads the <c>metadata</c> block (OML-SPEC §3) into a <see cref="MetadataModel"/>, reporting every
+/// malformed value where it is written: owner, team, SLA, criticality, description, tags, data-quality
+/// tests, lineage and notifications.
+/// </summary>
+internal static class MetadataBinder
+{
+    public static readonly string[] Keys = { "owner", "team", "sla", "criticality", "description", "tags", "tests", "lineage", "notifications" };
+
+    /// <summary>The kinds a lineage entry may name (Airflow datasets, Dagster assets and Prefect assets take them all).</summary>
+    public static readonly string[] LineageKinds = { "pipeline", "table", "view", "dashboard", "report", "model", "dataset", "file", "bucket", "topic", "api", "notebook", "metric" };
+
+    public static readonly string[] NotificationEvents = { "on_failure", "on_success", "on_retry", "on_sla_breach" };
+
+    private static readonly string[] NotificationChannels = { "email", "slack", "pagerduty", "webhook" };
+
+    private static readonly string[] TestTypes = { "row_count", "schema", "freshness", "custom" };
+
+    private static readonly Regex Email = new(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex Tag = new("^[a-z0-9][a-z0-9_:.-]{0,63}$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex SlackChannel = new("^#[a-z0-9][a-z0-9_-]{0,79}$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex LineageEntry = new(@"^\s*(?<kind>[A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(?<name>\S(?:.*\S)?)\s*$", RegexOptions.CultureInvariant);
+
+    private const long MaxSlaSeconds = 31L * 86_400;
+
+    public static (MetadataModel Model, MetadataSpans Spans) Bind(YamlMappingNode metadata, DiagnosticBag diagnostics)
+    {
+        var spans = new MetadataSpans { Block = metadata.Span };
+        ScheduleBinder.CheckKeys(metadata, "metadata", Keys, diagnostics, DiagnosticCatalog.UnknownMetadataKey);
+
+        string? owner = null;
+        if (metadata.GetEntry("owner") is { } ownerEntry)
+        {
+            spans.Owner = ownerEntry.Value.Span;
+            if (ownerEntry.Value is YamlScalarNode { IsString: true } o && Email.IsMatch(o.Value.Trim()))
+            {
+                owner = o.Value.Trim();
+            }
+            else if (ownerEntry.Value is YamlScalarNode { IsNull: true })
+            {
+                // Reported by the owner policy (OSI0301) when an owner is required.
+            }
+            else
+            {
+                diagnostics.Report(DiagnosticCatalog.InvalidOwner, ownerEntry.Value.Span, "metadata.owner", Show(ownerEntry.Value));
+            }
+        }
+
+        var team = Text(metadata, "team", diagnostics, "a team name such as data-platform");
+        var description = Text(metadata, "description", diagnostics, "a text");
+
+        OmlDuration? sla = null;
+        if (metadata.GetEntry("sla") is { } slaEntry)
+        {
+            spans.Sla = slaEntry.Value.Span;
+            sla = ParseDuration(slaEntry.Value);
+            if (sla is not { } value || value.NominalSeconds <= 0 || value.NominalSeconds > MaxSlaSeconds)
+            {
+                sla = null;
+                diagnostics.Report(
+                    DiagnosticCatalog.InvalidMetadataValue,
+                    slaEntry.Value.Span,
+                    "metadata.sla",
+                    "metadata.sla",
+                    $"must be the time a run may take after its scheduled time, a positive duration of at most 31 days such as \"4h\", not {Show(slaEntry.Value)}");
+            }
+        }
+
+        Criticality? criticality = null;
+        if (metadata.GetEntry("criticality") is { } criticalityEntry)
+        {
+            spans.Criticality = criticalityEntry.Value.Span;
+            var text = criticalityEntry.Value is YamlScalarNode { IsString: true } c ? c.Value : null;
+            criticality = text switch
+            {
+                "low" => Criticality.Low,
+                "medium" => Criticality.Medium,
+                "high" => Criticality.High,
+                "critical" => Criticality.Critical,
+                _ => null,
+            };
+            if (criticality is null)
+            {
+                diagnostics.Report(
+                    DiagnosticCatalog.InvalidMetadataValue,
+                    criticalityEntry.Value.Span,
+                    "metadata.criticality",
+                    "metadata.criticality",
+                    $"must be low, medium, high or critical, not {Show(criticalityEntry.Value)}{Suggestions.DidYouMean(text ?? string.Empty, new[] { "low", "medium", "high", "critical" })}");
+            }
+        }
+
+        var tags = BindTags(metadata.GetEntry("tags"), diagnostics);
+        var tests = BindTests(metadata.GetEntry("tests"), diagnostics, spans);
+        var upstream = BindLineage(metadata, "upstream", diagnostics, spans);
+        var downstream = BindLineage(metadata, "downstream", diagnostics, spans);
+        var notifications = BindNotifications(metadata.GetEntry("notifications"), diagnostics, spans);
+        return (new MetadataModel(owner, team, sla, criticality, description, tags, tests, upstream, downstream, notifications), spans);
+    }
+
+    private static EquatableArray<string> BindTags(YamlEntry? entry, DiagnosticBag diagnostics)
+    {
+        if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        if (entry.Value is not YamlSequenceNode list)
+        {
+            diagnostics.Report(DiagnosticCatalog.WrongType, entry.Value.Span, "metadata.tags", "metadata.tags", "a list of tags such as [customer, daily]", entry.Value.TypeDescription);
+            return EquatableArray<string>.Empty;
+        }
+
+        var tags = new List<string>();
+        var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var item in list.Items)
+        {
+            if (item is not YamlScalarNode { IsString: true } tag)
+            {
+                diagnostics.Report(DiagnosticCatalog.WrongType, item.Span, "metadata.tags", "a tag", "a string", item.TypeDescription);
+                continue;
+            }
+
+            if (seen.TryGetValue(tag.Value, out var first))
+            {
+                diagnostics.Report(DiagnosticCatalog.DuplicateTag, tag.Span, "metadata.tags", tag.Value, RuleContext.LineOf(first));
+                continue;
+            }
+
+            seen[tag.Value] = tag.Span;
+            tags.Add(tag.Value);
+            if (!Tag.IsMatch(tag.Value))
+            {
+                diagnostics.Report(DiagnosticCatalog.InvalidTag, tag.Span, "metadata.tags", tag.Value, TopLevelRule.SuggestName(tag.Value));
+            }
+        }
+
+        return tags.ToEquatableArray();
+    }
+
+    private static EquatableArray<DataTestModel> BindTests(YamlEntry? entry, DiagnosticBag diagnostics, MetadataSpans spans)
+    {
+        if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
+        {
+            return EquatableArray<DataTestModel>.Empty;
+        }
+
+        if (entry.Value is not YamlSequenceNode list)
+        {
+            diagnostics.Report(DiagnosticCatalog.WrongType, entry.Value.Span, "metadata.tests", "metadata.tests", "a list of tests, each with a type", entry.Value.TypeDescription);
+            return EquatableArray<DataTestModel>.Empty;
+        }
+
+        var tests = new List<DataTestModel>();
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var path = "metadata.tests[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            if (list.Items[i] is not YamlMappingNode test)
+            {
+                diagnostics.Report(DiagnosticCatalog.WrongType, list.Items[i].Span, path, path, "a mapping with a type such as row_count", list.Items[i].TypeDescription);
+                continue;
+            }
+
+            var type = test["type"] is YamlScalarNode { IsString: true } t ? t.Value : null;
+            if (type is null || Array.IndexOf(TestTypes, type) < 0)
+            {
+                diagnostics.Report(
+                    DiagnosticCatalog.InvalidDataTest,
+                    test.GetEntry("type")?.Value.Span ?? RuleContext.HeadOf(test),
+                    path + ".type",
+                    path,
+                    type is null
+                        ? "has no type; use row_count, schema, freshness or custom"
+                        : $"has the unknown type '{type}'{Suggestions.DidYouMean(type, TestTypes)}; use row_count, schema, freshness or custom");
+                continue;
+            }
+
+            if (CheckTest(type, test, path, diagnostics, spans))
+            {
+                tests.Add(new DataTestModel(
+                    type,
+                    test.Entries.Where(e => e.KeyText is { } k && k != "type").Select(e => new OmlProperty(e.KeyText!, OmlValue.From(e.Value))).ToEquatableArray()));
+            }
+        }
+
+        return tests.ToEquatableArray();
+    }
+
+    private static bool CheckTest(string type, YamlMappingNode test, string path, DiagnosticBag diagnostics, MetadataSpans spans)
+    {
+        string[] keys = type switch
+        {
+            "row_count" => new[] { "type", "min", "max" },
+            "schema" => new[] { "type", "expected" },
+            "freshness" => new[] { "type", "max_age", "field" },
+            _ => new[] { "type", "script", "args" },
+        };
+        ScheduleBinder.CheckKeys(test, path, keys, diagnostics, DiagnosticCatalog.UnknownMetadataKey);
+
+        switch (type)
+        {
+            case "row_count":
+                long? min = Count(test, "min", path, diagnostics);
+                long? max = Count(test, "max", path, diagnostics);
+                if (!test.ContainsKey("min") && !test.ContainsKey("max"))
+                {
+                    return Invalid(diagnostics, RuleContext.HeadOf(test), path, "row_count needs min, max or both, for example {type: row_count, min: 1}");
+                }
+
+                if (min is { } a && max is { } b && a > b)
+                {
+                    return Invalid(diagnostics, test.GetEntry("max")!.Value.Span, path + ".max", $"row_count has min {a} above max {b}; no row count can pass");
+                }
+
+                return min is not null || max is not null;
+            case "schema":
+                if (test["expected"] is not YamlScalarNode { IsNull: false } expected || expected.Value.Trim().Length == 0)
+                {
+                    return Invalid(diagnostics, test.GetEntry("expected")?.Value.Span ?? RuleContext.HeadOf(test), path + ".expected", "schema needs the expected schema version or name, for example expected: \"v2.1\"");
+                }
+
+                return true;
+            case "freshness":
+                if (test.GetEntry("max_age") is not { } age)
+                {
+                    return Invalid(diagnostics, RuleContext.HeadOf(test), path + ".max_age", "freshness needs max_age, the oldest the newest row may be, for example max_age: \"25h\"");
+                }
+
+                if (ParseDuration(age.Value) is not { NominalSeconds: > 0 })
+                {
+                    return Invalid(diagnostics, age.Value.Span, path + ".max_age", $"freshness max_age must be a positive duration such as \"25h\", not {Show(age.Value)}");
+                }
+
+                return true;
+            default:
+                if (test["script"] is not YamlScalarNode { IsString: true } script || script.Value.Trim().Length == 0)
+                {
+                    return Invalid(diagnostics, test.GetEntry("script")?.Value.Span ?? RuleContext.HeadOf(test), path + ".script", "custom needs the script to run, for example script: \"tests/validate_customers.py\"");
+                }
+
+                spans.Scripts.Add((script.Value.Trim(), script.Span));
+                return true;
+        }
+    }
+
+    private static long? Count(YamlMappingNode test, string key, string path, DiagnosticBag diagnostics)
+    {
+        if (test.GetEntry(key) is not { } entry)
+        {
+            return null;
+        }
+
+        if (entry.Value is YamlScalarNode { Type: YamlScalarType.Integer } n
+            && long.TryParse(n.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            && value >= 0)
+        {
+            return value;
+        }
+
+        Invalid(diagnostics, entry.Value.Span, path + "." + key, $"row_count {key} must be a whole number of rows, 0 or more, not {Show(entry.Value)}");
+        return null;
+    }
+
+    private static bool Invalid(DiagnosticBag diagnostics, SourceSpan span, string path, string problem)
+    {
+        var index = path.IndexOf(']');
+        var test = index > 0 ? path.Substring(0, index + 1) : path;
+        diagnostics.Report(DiagnosticCatalog.InvalidDataTest, span, path, test, problem);
+        return false;
+    }
+
+    private static EquatableArray<LineageReference> BindLineage(YamlMappingNode metadata, string direction, DiagnosticBag diagnostics, MetadataSpans spans)
+    {
+        if (metadata["lineage"] is not YamlMappingNode lineage)
+        {
+            if (direction == "upstream" && metadata.GetEntry("lineage") is { Value: not YamlScalarNode { IsNull: true } } wrong)
+            {
+                diagnostics.Report(DiagnosticCatalog.WrongType, wrong.Value.Span, "metadata.lineage", "metadata.lineage", "a mapping with upstream and downstream lists", wrong.Value.TypeDescription);
+            }
+
+            return EquatableArray<LineageReference>.Empty;
+        }
+
+        if (direction == "upstream")
+        {
+            ScheduleBinder.CheckKeys(lineage, "metadata.lineage", new[] { "upstream", "downstream" }, diagnostics, DiagnosticCatalog.UnknownMetadataKey);
+        }
+
+        var entry = lineage.GetEntry(direction);
+        if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
+        {
+            return EquatableArray<LineageReference>.Empty;
+        }
+
+        var path = "metadata.lineage." + direction;
+        if (entry.Value is not YamlSequenceNode list)
+        {
+            diagnostics.Report(DiagnosticCatalog.WrongType, entry.Value.Span, path, path, "a list of \"<kind>: <name>\" entries", entry.Value.TypeDescription);
+            return EquatableArray<LineageReference>.Empty;
+        }
+
+        var result = new List<LineageReference>();
+        foreach (var item in list.Items)
+        {
+            // YAML reads an unquoted "pipeline: x" list item as a one-key mapping; accept that spelling too.
+            var text = item switch
+            {
+                YamlScalarNode { IsString: true } s => s.Value,
+                YamlMappingNode { Entries.Count: 1 } m when m.Entries[0].KeyText is { } k && m.Entries[0].Value is YamlScalarNode { IsString: true } v => k + ": " + v.Value,
+                _ => null,
+            };
+            var match = text is null ? null : LineageEntry.Match(text);
+            if (match is null || !match.Success)
+            {
+                diagnostics.Report(DiagnosticCatalog.InvalidLineageReference, item.Span, path, text ?? item.TypeDescription);
+                continue;
+            }
+
+            var kind = match.Groups["kind"].Value;
+            var reference = new LineageReference(kind, match.Groups["name"].Value);
+            if (Array.IndexOf(LineageKinds, kind) < 0)
+            {
+                diagnostics.Report(DiagnosticCatalog.UnknownLineageKind, item.Span, path, kind, Suggestions.DidYouMean(kind, LineageKinds), string.Join(", ", LineageKinds));
+            }
+
+            result.Add(reference);
+            spans.Lineage.Add(new LineageSyntax(reference, direction, item.Span));
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private static EquatableArray<NotificationModel> BindNotifications(YamlEntry? entry, DiagnosticBag diagnostics, MetadataSpans spans)
+    {
+        if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
+        {
+            return EquatableArray<NotificationModel>.Empty;
+        }
+
+        spans.Notifications = entry.Key.Span;
+        if (entry.Value is not YamlMappingNode events)
+        {
+            diagnostics.Report(DiagnosticCatalog.WrongType, entry.Value.Span, "metadata.notifications", "metadata.notifications", "a mapping of events (on_failure, ...) to lists of targets", entry.Value.TypeDescription);
+            return EquatableArray<NotificationModel>.Empty;
+        }
+
+        var result = new List<NotificationModel>();
+        foreach (var e in events.Entries)
+        {
+            if (e.KeyText is not { } name || OmlKeys.IsExtension(name))
+            {
+                continue;
+            }
+
+            var path = "metadata.notifications." + name;
+            if (Array.IndexOf(NotificationEvents, name) < 0)
+            {
+                diagnostics.Report(DiagnosticCatalog.UnknownNotificationEvent, e.Key.Span, path, name, Suggestions.DidYouMean(name, NotificationEvents));
+                continue;
+            }
+
+            if (e.Value is YamlScalarNode { IsNull: true })
+            {
+                continue;
+            }
+
+            if (e.Value is not YamlSequenceNode targets)
+            {
+                diagnostics.Report(DiagnosticCatalog.WrongType, e.Value.Span, path, path, "a list such as [{email: oncall@company.com}]", e.Value.TypeDescription);
+                continue;
+            }
+
+            foreach (var target in targets.Items)
+            {
+                if (NotificationTarget(target, diagnostics, path) is { } t)
+                {
+                    result.Add(new NotificationModel(name, t.Channel, t.Target));
+                }
+            }
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private static (string Channel, string Target)? NotificationTarget(YamlNode node, DiagnosticBag diagnostics, string path)
+    {
+        if (node is not YamlMappingNode { Entries.Count: 1 } map || map.Entries[0].KeyText is not { } channel)
+        {
+            diagnostics.Report(DiagnosticCatalog.InvalidNotification, node.Span, path, "must be one of {email: ...}, {slack: ...}, {pagerduty: ...} or {webhook: ...}, one per list item");
+            return null;
+        }
+
+        var value = map.Entries[0].Value as YamlScalarNode;
+        var text = value is { IsString: true } ? value.Value.Trim() : null;
+        var span = map.Entries[0].Value.Span;
+        string? problem = channel switch
+        {
+            _ when Array.IndexOf(NotificationChannels, channel) < 0
+                => $"channel '{channel}' is not known{Suggestions.DidYouMean(channel, NotificationChannels)}; use email, slack, pagerduty or webhook",
+            "email" when text is null || !Email.IsMatch(text)
+                => $"email '{text ?? value?.Value ?? map.Entries[0].Value.TypeDescription}' is not an e-mail address",
+            "slack" when text is null || !(SlackChannel.IsMatch(text) || IsHttpsUrl(text, "hooks.slack.com"))
+                => $"slack '{text}' is neither a channel such as #data-alerts (lowercase, no spaces) nor an https://hooks.slack.com/ webhook",
+            "pagerduty" when text is null || text.Length == 0 || text.Any(char.IsWhiteSpace)
+                => $"pagerduty '{text}' must be a service name or integration key without spaces",
+            "webhook" when text is null || !IsHttpsUrl(text, null)
+                => $"webhook '{text}' must be an https:// URL (plain http would send alerts unencrypted)",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            diagnostics.Report(DiagnosticCatalog.InvalidNotification, Array.IndexOf(NotificationChannels, channel) < 0 ? map.Entries[0].Key.Span : span, path + "." + channel, problem);
+            return null;
+        }
+
+        return (channel, text!);
+    }
+
+    private static bool IsHttpsUrl(string text, string? host)
+        => Uri.TryCreate(text, UriKind.Absolute, out var uri)
+           && uri.Scheme == "https"
+           && (host is null || string.Equals(uri.Host, host, StringComparison.OrdinalIgnoreCase));
+
+    private static string? Text(YamlMappingNode metadata, string key, DiagnosticBag diagnostics, string expected)
+    {
+        if (metadata.GetEntry(key) is not { } entry || entry.Value is YamlScalarNode { IsNull: true })
+        {
+            return null;
+        }
+
+        if (entry.Value is YamlScalarNode { IsString: true } s)
+        {
+            return s.Value;
+        }
+
+        diagnostics.Report(DiagnosticCatalog.WrongType, entry.Value.Span, "metadata." + key, "metadata." + key, expected, entry.Value.TypeDescription);
+        return null;
+    }
+
+    private static OmlDuration? ParseDuration(YamlNode node) => node switch
+    {
+        YamlScalarNode { Type: YamlScalarType.Integer } i => OmlDuration.Parse(i.Value),
+        YamlScalarNode { IsString: true } s => OmlDuration.Parse(s.Value),
+        _ => null,
+    };
+
+    private static string Show(YamlNode node) => node is YamlScalarNode { IsNull: false } s ? "'" + s.Value + "'" : node.TypeDescription;
+}
