@@ -81,7 +81,7 @@ internal static class MetadataBinder
             }
             else
             {
-                diagnostics.Report(DiagnosticCatalog.InvalidOwner, ownerEntry.Value.Span, "metadata.owner", Show(ownerEntry.Value));
+                diagnostics.Report(DiagnosticCatalog.InvalidOwner, ownerEntry.Value.Span, "metadata.owner", ownerEntry.Value is YamlScalarNode scalar ? scalar.Value : ownerEntry.Value.TypeDescription);
             }
         }
 

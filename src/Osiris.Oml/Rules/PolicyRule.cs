@@ -68,7 +68,10 @@ internal sealed class PolicyRule : IDocumentRule
             return;
         }
 
-        var at = context.MetadataSpans?.Owner ?? context.Root.GetEntry(OmlKeys.Metadata)?.Key.Span ?? RuleContext.HeadOf(context.Root);
+        // A written but empty owner is marked on its key; a missing one on the metadata key (or the file's first key).
+        var at = (context.Root[OmlKeys.Metadata] as YamlMappingNode)?.GetEntry("owner")?.Key.Span
+            ?? context.Root.GetEntry(OmlKeys.Metadata)?.Key.Span
+            ?? RuleContext.HeadOf(context.Root);
         context.Report(DiagnosticCatalog.MissingOwner, at, "metadata.owner", reason);
     }
 

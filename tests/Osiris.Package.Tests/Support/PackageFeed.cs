@@ -87,7 +87,7 @@ public sealed class PackageFeed : IDisposable
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder },
             "build", "-nologo", "-v:q", "-clp:NoSummary");
 
-    /// <summary>Copies a sample repository's pipelines/ and components/ folders and its .globalconfig (not its project file).</summary>
+    /// <summary>Copies a sample repository's pipelines/, components/ and tests/ folders and its .globalconfig (not its project file).</summary>
     public static void CopyPipelines(string sampleFolder, string projectDir)
     {
         var sample = Path.Combine(RepositoryPaths.Root, "samples", sampleFolder);
@@ -96,7 +96,7 @@ public sealed class PackageFeed : IDisposable
             File.Copy(Path.Combine(sample, ".globalconfig"), Path.Combine(projectDir, ".globalconfig"), overwrite: true);
         }
 
-        foreach (var folder in new[] { "pipelines", "components" })
+        foreach (var folder in new[] { "pipelines", "components", "tests" })
         {
             var source = Path.Combine(sample, folder);
             if (!Directory.Exists(source))
