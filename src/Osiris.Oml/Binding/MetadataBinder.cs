@@ -92,7 +92,7 @@ internal static class MetadataBinder
         if (metadata.GetEntry("sla") is { } slaEntry)
         {
             spans.Sla = slaEntry.Value.Span;
-            sla = ParseDuration(slaEntry.Value);
+            sla = YamlValues.Duration(slaEntry.Value);
             if (sla is not { } value || value.NominalSeconds <= 0 || value.NominalSeconds > MaxSlaSeconds)
             {
                 sla = null;
@@ -101,7 +101,7 @@ internal static class MetadataBinder
                     slaEntry.Value.Span,
                     "metadata.sla",
                     "metadata.sla",
-                    $"must be the time a run may take after its scheduled time, a positive duration of at most 31 days such as \"4h\", not {Show(slaEntry.Value)}");
+                    $"must be the time a run may take after its scheduled time, a positive duration of at most 31 days such as \"4h\", not {YamlValues.Show(slaEntry.Value)}");
             }
         }
 
@@ -125,7 +125,7 @@ internal static class MetadataBinder
                     criticalityEntry.Value.Span,
                     "metadata.criticality",
                     "metadata.criticality",
-                    $"must be low, medium, high or critical, not {Show(criticalityEntry.Value)}{Suggestions.DidYouMean(text ?? string.Empty, new[] { "low", "medium", "high", "critical" })}");
+                    $"must be low, medium, high or critical, not {YamlValues.Show(criticalityEntry.Value)}{Suggestions.DidYouMean(text ?? string.Empty, new[] { "low", "medium", "high", "critical" })}");
             }
         }
 
@@ -265,9 +265,9 @@ internal static class MetadataBinder
                     return Invalid(diagnostics, RuleContext.HeadOf(test), path + ".max_age", "freshness needs max_age, the oldest the newest row may be, for example max_age: \"25h\"");
                 }
 
-                if (ParseDuration(age.Value) is not { NominalSeconds: > 0 })
+                if (YamlValues.Duration(age.Value) is not { NominalSeconds: > 0 })
                 {
-                    return Invalid(diagnostics, age.Value.Span, path + ".max_age", $"freshness max_age must be a positive duration such as \"25h\", not {Show(age.Value)}");
+                    return Invalid(diagnostics, age.Value.Span, path + ".max_age", $"freshness max_age must be a positive duration such as \"25h\", not {YamlValues.Show(age.Value)}");
                 }
 
                 return true;
@@ -296,7 +296,7 @@ internal static class MetadataBinder
             return value;
         }
 
-        Invalid(diagnostics, entry.Value.Span, path + "." + key, $"row_count {key} must be a whole number of rows, 0 or more, not {Show(entry.Value)}");
+        Invalid(diagnostics, entry.Value.Span, path + "." + key, $"row_count {key} must be a whole number of rows, 0 or more, not {YamlValues.Show(entry.Value)}");
         return null;
     }
 
@@ -475,13 +475,4 @@ internal static class MetadataBinder
         diagnostics.Report(DiagnosticCatalog.WrongType, entry.Value.Span, "metadata." + key, "metadata." + key, expected, entry.Value.TypeDescription);
         return null;
     }
-
-    private static OmlDuration? ParseDuration(YamlNode node) => node switch
-    {
-        YamlScalarNode { Type: YamlScalarType.Integer } i => OmlDuration.Parse(i.Value),
-        YamlScalarNode { IsString: true } s => OmlDuration.Parse(s.Value),
-        _ => null,
-    };
-
-    private static string Show(YamlNode node) => node is YamlScalarNode { IsNull: false } s ? "'" + s.Value + "'" : node.TypeDescription;
 }

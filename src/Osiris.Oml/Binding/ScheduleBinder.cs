@@ -81,7 +81,7 @@ internal static class ScheduleBinder
                         typeEntry.Value.Span,
                         "schedule.type",
                         "schedule.type",
-                        $"must be cron or interval, not {Show(typeEntry.Value)}{Suggestions.DidYouMean(Text(typeEntry.Value) ?? string.Empty, new[] { "cron", "interval" })}");
+                        $"must be cron or interval, not {YamlValues.Show(typeEntry.Value)}{Suggestions.DidYouMean(Text(typeEntry.Value) ?? string.Empty, new[] { "cron", "interval" })}");
                     break;
             }
         }
@@ -240,7 +240,7 @@ internal static class ScheduleBinder
             entry.Value.Span,
             "schedule.start",
             "schedule.start",
-            $"must be a date such as \"2024-01-01\" or a local date and time such as \"2024-01-01T02:00:00\" in the schedule's zone, not {Show(entry.Value)}");
+            $"must be a date such as \"2024-01-01\" or a local date and time such as \"2024-01-01T02:00:00\" in the schedule's zone, not {YamlValues.Show(entry.Value)}");
         return null;
     }
 
@@ -284,7 +284,7 @@ internal static class ScheduleBinder
                         backoffEntry.Value.Span,
                         "schedule.retry.backoff",
                         "schedule.retry.backoff",
-                        $"must be fixed, linear or exponential, not {Show(backoffEntry.Value)}{Suggestions.DidYouMean(Text(backoffEntry.Value) ?? string.Empty, new[] { "fixed", "linear", "exponential" })}");
+                        $"must be fixed, linear or exponential, not {YamlValues.Show(backoffEntry.Value)}{Suggestions.DidYouMean(Text(backoffEntry.Value) ?? string.Empty, new[] { "fixed", "linear", "exponential" })}");
                     break;
             }
         }
@@ -350,7 +350,7 @@ internal static class ScheduleBinder
                         typeEntry.Value.Span,
                         "schedule.window.type",
                         "schedule.window.type",
-                        $"must be sliding or tumbling, not {Show(typeEntry.Value)}{Suggestions.DidYouMean(Text(typeEntry.Value) ?? string.Empty, new[] { "sliding", "tumbling" })}");
+                        $"must be sliding or tumbling, not {YamlValues.Show(typeEntry.Value)}{Suggestions.DidYouMean(Text(typeEntry.Value) ?? string.Empty, new[] { "sliding", "tumbling" })}");
                     break;
             }
         }
@@ -405,15 +405,10 @@ internal static class ScheduleBinder
     /// <summary>Reads a duration and checks it is within [min, max] seconds (nominal: a day counts 24 hours).</summary>
     private static OmlDuration? Duration(YamlEntry entry, string path, DiagnosticBag diagnostics, long min, long max, string expectation)
     {
-        OmlDuration? parsed = entry.Value switch
-        {
-            YamlScalarNode { Type: YamlScalarType.Integer } i => OmlDuration.Parse(i.Value),
-            YamlScalarNode { IsString: true } s => OmlDuration.Parse(s.Value),
-            _ => null,
-        };
+        var parsed = YamlValues.Duration(entry.Value);
         if (parsed is not { } value || value.NominalSeconds < min || value.NominalSeconds > max)
         {
-            diagnostics.Report(DiagnosticCatalog.InvalidScheduleValue, entry.Value.Span, path, path, $"must be {expectation}, not {Show(entry.Value)}");
+            diagnostics.Report(DiagnosticCatalog.InvalidScheduleValue, entry.Value.Span, path, path, $"must be {expectation}, not {YamlValues.Show(entry.Value)}");
             return null;
         }
 
@@ -429,7 +424,7 @@ internal static class ScheduleBinder
             return n;
         }
 
-        diagnostics.Report(DiagnosticCatalog.InvalidScheduleValue, entry.Value.Span, path, path, $"must be {expectation}, not {Show(entry.Value)}");
+        diagnostics.Report(DiagnosticCatalog.InvalidScheduleValue, entry.Value.Span, path, path, $"must be {expectation}, not {YamlValues.Show(entry.Value)}");
         return null;
     }
 
@@ -453,5 +448,4 @@ internal static class ScheduleBinder
 
     private static string? Text(YamlNode node) => node is YamlScalarNode { IsString: true } s ? s.Value : null;
 
-    private static string Show(YamlNode node) => node is YamlScalarNode { IsNull: false } s ? "'" + s.Value + "'" : node.TypeDescription;
 }
