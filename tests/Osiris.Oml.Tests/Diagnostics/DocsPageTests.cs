@@ -9,12 +9,37 @@ namespace Osiris.Oml.Tests.Diagnostics;
 /// Every docs page is executable: its Example triggers its ID, its fixes are clean, and every quoted
 /// compiler line is exactly what the engine prints. A message change that forgets the docs fails here.
 /// </summary>
+/// <remarks>
+/// <para>The blocks of the Example and How-to-fix sections run in page order, one run per block, with
+/// the default options (reference date 2026-01-01, all targets, the default policy) and as
+/// <c>pipelines/example.oml</c>. Two kinds of pages need more:</para>
+/// <list type="bullet">
+/// <item>A <c>```ini</c> block starting with <c>is_global</c> is a <c>.globalconfig</c>: its invalid
+/// settings are reported as OSI0010, and its <c>osiris_*</c> keys (read with
+/// <see cref="Osiris.Oml.Settings.OsirisSettings.ReadSchedule"/> and
+/// <see cref="Osiris.Oml.Settings.OsirisSettings.ReadPolicy"/>) apply to the yaml blocks after it in the
+/// same section, whose run also carries its OSI0010 findings. An ini block with no yaml block after it
+/// is a run of its own (the OSI0010 page).</item>
+/// <item>A yaml block whose first line is <c># pipelines/&lt;name&gt;.oml</c> is that file of a project:
+/// all such blocks of a section are analyzed under their paths and then together by
+/// <see cref="Osiris.Oml.Catalog.OmlCatalog.Analyze"/> (the repository-wide rules), as one run.</item>
+/// </list>
+/// <para>Every run gets <see cref="OmlAnalysisOptions.ProjectFiles"/> holding the section's .oml paths
+/// and <c>tests/validate_customers.py</c>, the one script a custom data test may name without OSI0308,
+/// in a project folder that pipelines/ and tests/ are both directly under.</para>
+/// </remarks>
 public sealed class DocsPageTests
 {
     private const string ExamplePath = "pipelines/example.oml";
 
     /// <summary>A block whose first line is such a comment is a component spec, read as that file.</summary>
     private const string SpecMarker = "# components/";
+
+    /// <summary>A yaml block whose first line is such a comment is that pipeline file of a multi-file project.</summary>
+    private const string PipelineMarker = "# pipelines/";
+
+    /// <summary>The script custom data tests of the pages may name (every run's project has it).</summary>
+    private const string ProjectScript = "tests/validate_customers.py";
 
     public static TheoryData<string> Ids() => new(DiagnosticCatalog.All.Select(d => d.Id));
 
@@ -30,18 +55,16 @@ public sealed class DocsPageTests
         Assert.Contains($"dotnet_diagnostic.{id}.severity", page.Text, StringComparison.Ordinal);
 
         var printed = new List<string>();
-        foreach (var example in page.Blocks("Example"))
+        foreach (var diagnostics in RunSection(page.Blocks("Example")))
         {
-            var diagnostics = Run(example);
             printed.AddRange(diagnostics.Select(d => d.Id == DiagnosticIds.InvalidSetting ? $"CSC : warning {d.Id}: {d.GetMessage()}" : d.ToString()));
             Assert.True(diagnostics.Any(d => d.Id == id), $"the example of {id} does not trigger it:\n{string.Join("\n", diagnostics)}");
         }
 
         var fixes = page.Blocks("How to fix");
         Assert.NotEmpty(fixes);
-        foreach (var fix in fixes)
+        foreach (var diagnostics in RunSection(fixes))
         {
-            var diagnostics = Run(fix);
             Assert.True(diagnostics.IsEmpty, $"a fix of {id} is not clean:\n{string.Join("\n", diagnostics)}");
         }
 
@@ -56,31 +79,69 @@ public sealed class DocsPageTests
         }
     }
 
-    private static System.Collections.Immutable.ImmutableArray<OmlDiagnostic> Run(string yaml)
+    /// <summary>The runs of one section's blocks (see the remarks of the class).</summary>
+    private static List<ImmutableArray<OmlDiagnostic>> RunSection(IReadOnlyList<string> blocks)
     {
-        if (yaml.StartsWith("is_global", StringComparison.Ordinal))
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var paths = blocks.Where(b => b.StartsWith(PipelineMarker, StringComparison.Ordinal)).Select(FirstLineAsPath).Append(ExamplePath).Append(ProjectScript);
+        var files = new Osiris.Oml.Settings.ProjectFiles(paths.SelectMany(p => new[] { p, "/project/" + p }), "/project");
+        var options = OmlAnalysisOptions.Default with { ProjectFiles = files };
+        var runs = new List<ImmutableArray<OmlDiagnostic>>();
+        var pending = (ImmutableArray<OmlDiagnostic>?)null;
+        var project = new List<OmlFileAnalysis>();
+        foreach (var block in blocks)
         {
-            return Settings(yaml);
+            if (block.StartsWith("is_global", StringComparison.Ordinal))
+            {
+                var problems = Settings(block, out var schedule, out var policy);
+                options = options with { Schedule = schedule, Policy = policy };
+                pending = (pending ?? ImmutableArray<OmlDiagnostic>.Empty).AddRange(problems);
+                continue;
+            }
+
+            if (block.StartsWith(SpecMarker, StringComparison.Ordinal))
+            {
+                runs.Add((pending ?? ImmutableArray<OmlDiagnostic>.Empty).AddRange(Osiris.Oml.Components.ComponentSpecReader.Read(FirstLineAsPath(block), block).Diagnostics));
+            }
+            else if (block.StartsWith(PipelineMarker, StringComparison.Ordinal))
+            {
+                project.Add(OmlEngine.AnalyzeFile(FirstLineAsPath(block), block, options, cancellationToken));
+                continue;
+            }
+            else
+            {
+                runs.Add((pending ?? ImmutableArray<OmlDiagnostic>.Empty).AddRange(OmlEngine.AnalyzeFile(ExamplePath, block, options, cancellationToken).Diagnostics));
+            }
+
+            pending = null;
         }
 
-        if (yaml.StartsWith(SpecMarker, StringComparison.Ordinal))
+        if (project.Count > 0)
         {
-            var path = yaml.Substring(2, yaml.IndexOf('\n') - 2).Trim();
-            return Osiris.Oml.Components.ComponentSpecReader.Read(path, yaml).Diagnostics;
+            var catalog = Osiris.Oml.Catalog.OmlCatalog.Analyze(project.Select(a => a.Catalog).OfType<Osiris.Oml.Catalog.CatalogEntry>(), options, cancellationToken);
+            runs.Add((pending ?? ImmutableArray<OmlDiagnostic>.Empty).AddRange(project.SelectMany(a => a.Diagnostics)).AddRange(catalog));
+        }
+        else if (pending is { } settingsOnly)
+        {
+            runs.Add(settingsOnly);
         }
 
-        return OmlEngine.AnalyzeFile(ExamplePath, yaml, cancellationToken: TestContext.Current.CancellationToken).Diagnostics;
+        return runs;
     }
 
+    private static string FirstLineAsPath(string block) => block.Substring(2, block.IndexOf('\n') - 2).Trim();
+
     /// <summary>A .globalconfig block: its osiris_* settings read as the analyzer reads them.</summary>
-    private static System.Collections.Immutable.ImmutableArray<OmlDiagnostic> Settings(string ini)
+    private static ImmutableArray<OmlDiagnostic> Settings(string ini, out Osiris.Oml.Scheduling.ScheduleSettings schedule, out Osiris.Oml.Settings.PolicySettings policy)
     {
         var values = ini.Split('\n')
+            .Where(l => !l.TrimStart().StartsWith('#'))
             .Select(l => l.Split('=', 2))
             .Where(p => p.Length == 2)
             .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        Osiris.Oml.Settings.OsirisSettings.ReadSchedule(k => values.GetValueOrDefault(k.GlobalConfigKey), new NodaTime.LocalDate(2026, 1, 1), out var problems);
-        return problems.Select(p => new OmlDiagnostic(DiagnosticCatalog.InvalidSetting, default, string.Empty, System.Collections.Immutable.ImmutableArray.Create(p))).ToImmutableArray();
+        schedule = Osiris.Oml.Settings.OsirisSettings.ReadSchedule(k => values.GetValueOrDefault(k.GlobalConfigKey), new NodaTime.LocalDate(2026, 1, 1), out var scheduleProblems);
+        policy = Osiris.Oml.Settings.OsirisSettings.ReadPolicy(k => values.GetValueOrDefault(k.GlobalConfigKey), out var policyProblems);
+        return scheduleProblems.AddRange(policyProblems).Select(p => new OmlDiagnostic(DiagnosticCatalog.InvalidSetting, default, string.Empty, ImmutableArray.Create(p))).ToImmutableArray();
     }
 
     private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<string> Quotes)
@@ -111,7 +172,7 @@ public sealed class DocsPageTests
 
                     blocks.Add((section, sb.ToString()));
                 }
-                else if (lines[i].StartsWith("> " + ExamplePath + "(", StringComparison.Ordinal)
+                else if ((lines[i].StartsWith("> " + PipelineMarker.Substring(2), StringComparison.Ordinal) && lines[i].Contains(".oml(", StringComparison.Ordinal))
                     || lines[i].StartsWith("> components/", StringComparison.Ordinal)
                     || lines[i].StartsWith("> CSC : ", StringComparison.Ordinal))
                 {
