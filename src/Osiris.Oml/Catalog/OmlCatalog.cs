@@ -270,10 +270,11 @@ public static class OmlCatalog
 
             foreach (var (upStart, _) in upRuns)
             {
+                // The downstream run that follows this upstream run (same day, or just after midnight)
+                // must not start before the upstream is due; earlier runs read the previous upstream run.
                 var due = upStart + sla.ToNominalDuration();
-                var day = upStart.InZone(zone).Date;
-                var clash = downRuns.Select(r => r.Start).FirstOrDefault(d => d.InZone(zone).Date == day && d < due);
-                if (clash != default)
+                var clash = downRuns.Select(r => r.Start).FirstOrDefault(d => d >= upStart);
+                if (clash != default && clash < due)
                 {
                     result.Add(Diagnostic(
                         DiagnosticCatalog.DownstreamBeforeUpstream,

@@ -637,9 +637,9 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor DownstreamBeforeUpstream { get; } = new(
         DiagnosticIds.DownstreamBeforeUpstream,
         "Downstream runs before its upstream is due",
-        "'{0}' runs at {1}, before its upstream '{2}' is due to finish ({3} + SLA {4} = {5}) on the same day; schedule it after {5} or shorten the upstream SLA",
+        "'{0}' runs at {1}, before its upstream '{2}' is due to finish ({3} + SLA {4} = {5}); schedule it after {5} or shorten the upstream SLA",
         Conflicts, Warning,
-        "A downstream pipeline that starts before its upstream is guaranteed to be done reads yesterday's data on a slow day.")
+        "The first downstream run after an upstream run starts must wait until the upstream is due (its start plus its SLA); otherwise, on a slow day, it reads the previous day's data.")
     {
         IsCrossFile = true,
     };

@@ -27,7 +27,7 @@ internal sealed class PolicyRule : IDocumentRule
         CheckOwner(context, policy, metadata, schedule, critical);
         if (critical && metadata is not null)
         {
-            var level = metadata.Criticality == Criticality.Critical ? "critical" : "high criticality";
+            var level = metadata.Criticality == Criticality.Critical ? "critical" : "of high criticality";
             var at = context.MetadataSpans!.Criticality!.Value;
             if ((policy.HighCriticalityRequires & HighCriticalityRequirements.Sla) != 0 && metadata.Sla is null && context.MetadataSpans.Sla is null)
             {
@@ -96,9 +96,12 @@ internal sealed class PolicyRule : IDocumentRule
 
         if (policy.MaxRetryAttempts is { } maxAttempts && schedule.Retry is { } retry && retry.Attempts > maxAttempts)
         {
+            var attemptsAt = context.Root[OmlKeys.Schedule] is YamlMappingNode sched && sched["retry"] is YamlMappingNode r && r.GetEntry("attempts") is { } a
+                ? a.Value.Span
+                : spans.Retry!.Value;
             context.Report(
                 DiagnosticCatalog.PolicyLimitExceeded,
-                spans.Retry!.Value,
+                attemptsAt,
                 "schedule.retry.attempts",
                 "schedule.retry.attempts",
                 retry.Attempts.ToString(CultureInfo.InvariantCulture),
@@ -151,8 +154,8 @@ internal sealed class PolicyRule : IDocumentRule
                     at,
                     "metadata.sla",
                     TimeText.Length(sla),
-                    $"the worst case of a failing run, {retry.Attempts + 1} tries of up to {TimeText.Length(timeout)} plus the retry delays,",
-                    TimeText.Length(worst));
+                    "the worst case of a failing run",
+                    $"{TimeText.Length(worst)}: {retry.Attempts + 1} tries of up to {TimeText.Length(timeout)} plus the retry delays");
             }
         }
     }

@@ -145,7 +145,7 @@ public sealed class OmlCatalogTests
             null,
             ("repo/up.oml", Pipeline("\"up\"", "    downstream: [\"pipeline: down\"]", "schedule: {expression: \"0 1 * * *\"}", "  sla: \"2h\"")),
             ("repo/down.oml", Pipeline("\"down\"", "    upstream: [\"pipeline: up\"]", "schedule: {expression: {|OSI0409:\"30 2 * * *\"|}}"))));
-        Assert.Equal("'down' runs at 02:30 UTC, before its upstream 'up' is due to finish (01:00 UTC + SLA 2h = 03:00 UTC) on the same day; schedule it after 03:00 UTC or shorten the upstream SLA", d.GetMessage());
+        Assert.Equal("'down' runs at 02:30 UTC, before its upstream 'up' is due to finish (01:00 UTC + SLA 2h = 03:00 UTC); schedule it after 03:00 UTC or shorten the upstream SLA", d.GetMessage());
     }
 
     [Fact]

@@ -36,6 +36,13 @@ public static class DeliberateDifferences
             "missing_required_field@steps[1].config.primary_key",
             SchemaOverPrimaryKeyRule),
 
+        // The milestone's 0.2.0 example has a schedule and no metadata.owner: OML-SPEC §4 makes OSI0301
+        // (missing owner) an error for a scheduled pipeline. The Osiris 0.1.0 validator has no such rule.
+        new(
+            "doc__docs_roadmap_milestone_m2_planning_md__L20.yaml",
+            "validity",
+            "OML-SPEC §4: OSI0301 missing owner is an error for a scheduled pipeline"),
+
         // write_mode: merge — supabase.writer's schema allows append, replace, upsert. Osiris only warns.
         new(
             "py__tests_unit_test_oml_validator__TestOMLValidator_test_unknown_write_mode_warning__L519.yaml",

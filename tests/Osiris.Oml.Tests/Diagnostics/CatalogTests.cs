@@ -210,7 +210,13 @@ public sealed class CatalogTests
     {
         // Reported once per compilation, not per file: repository settings (and, later, catalog rules).
         var crossFile = DiagnosticCatalog.All.Where(d => d.IsCrossFile).Select(d => d.Id);
-        Assert.Equal(new[] { DiagnosticIds.InvalidSetting }, crossFile);
+        Assert.Equal(
+            new[]
+            {
+                DiagnosticIds.InvalidSetting, DiagnosticIds.DuplicatePipelineName, DiagnosticIds.UnknownLineagePipeline, DiagnosticIds.LineageCycle,
+                DiagnosticIds.OneSidedLineage, DiagnosticIds.DownstreamBeforeUpstream, DiagnosticIds.SharedWriteTarget, DiagnosticIds.TooManyParallelRuns,
+            },
+            crossFile);
     }
 
     /// <summary>One document per ID the engine can report from input (all but OSI0001).</summary>

@@ -101,7 +101,7 @@ public sealed class PolicyRuleTests
         var policy = PolicySettings.Default with { MaxTimeout = new OmlDuration(0, 3600), MaxRetryAttempts = 2, MaxConcurrency = 1 };
         var diagnostics = OmlMarkup.Verify(
             Pipeline(
-                "schedule:\n  expression: \"0 2 * * *\"\n  timeout: {|OSI0315:\"2h\"|}\n  {|OSI0315:retry|}: {attempts: 3, delay: 60}\n  concurrency: {|OSI0315:4|}",
+                "schedule:\n  expression: \"0 2 * * *\"\n  timeout: {|OSI0315:\"2h\"|}\n  retry: {attempts: {|OSI0315:3|}, delay: 60}\n  concurrency: {|OSI0315:4|}",
                 "metadata: {owner: \"a@company.com\"}"),
             With(policy));
         Assert.Equal(
@@ -135,7 +135,7 @@ public sealed class PolicyRuleTests
                 "metadata:\n  owner: \"a@company.com\"\n  sla: {|OSI0316:\"4h\"|}"),
             With(PolicySettings.Default)));
         Assert.Equal(
-            "The SLA (4h) is shorter than the worst case of a failing run, 4 tries of up to 1h plus the retry delays, (5h 9m 57s), so a run can breach it without failing first; raise the SLA or lower the timeout and retries",
+            "The SLA (4h) is shorter than the worst case of a failing run (5h 9m 57s: 4 tries of up to 1h plus the retry delays), so a run can breach it without failing first; raise the SLA or lower the timeout and retries",
             d.GetMessage());
     }
 

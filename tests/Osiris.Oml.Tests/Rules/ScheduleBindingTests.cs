@@ -156,6 +156,7 @@ public sealed class ScheduleBindingTests
         => OmlMarkup.Verify("""
             oml_version: "0.2.0"
             name: "orders"
+            metadata: {owner: "data@company.com"}
             schedule: {|OSI0104:"0 2 * * *"|}
             steps:
               - id: "extract"
@@ -192,7 +193,7 @@ public sealed class ScheduleBindingTests
                 component: "mysql.extractor"
                 mode: "read"
                 config: {connection: "@mysql.primary", table: "orders"}
-            """));
+            """, OmlAnalysisOptions.Default with { Policy = Osiris.Oml.Settings.PolicySettings.Default with { OwnerRequired = Osiris.Oml.Settings.OwnerRequirement.Never } }));
         Assert.Equal($"'{block}' is an OML 0.2.0 block, but the file declares oml_version '0.1.0'; set oml_version: \"0.2.0\"", d.GetMessage());
     }
 }
