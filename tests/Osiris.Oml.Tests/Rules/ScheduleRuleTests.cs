@@ -83,6 +83,12 @@ public sealed class ScheduleRuleTests
         Assert.Equal("'30 0 12 * * *' has 6 fields; Airflow and Prefect (croniter) read the sixth field as SECONDS AT THE END and the seventh as a year, Quartz-style schedulers read seconds FIRST, and Dagster rejects anything but 5 fields. Use the 5 fields minute hour day-of-month month day-of-week", d.GetMessage());
     }
 
+    [Theory]
+    [InlineData("\"30 0 12 * * {|OSI0602:*|}\"")]
+    [InlineData("\"0 0 1 1 * {|OSI0602:0 2027|}\"")]
+    public void SecondsAndYearFields_AreLocatedOnTheExtraFields(string expression)
+        => OmlMarkup.Verify(Pipeline("expression: " + expression), Options(Orchestrators.Airflow));
+
     [Fact]
     public void Quarterly_IsNotSupportedByPrefectAndDagster()
     {
