@@ -142,6 +142,46 @@ public sealed class PackageBuildTests(PackageFeed feed, ITestOutputHelper output
         Assert.Empty(result.OmlDiagnostics(dir));
     }
 
+    private const string ValidPipeline = """
+        oml_version: "0.1.0"
+        name: "crash-me"
+        steps:
+          - id: "aggregate"
+            component: "duckdb.processor"
+            mode: "transform"
+            config:
+              query: "SELECT 1"
+        """;
+
+    [Fact]
+    public void AnalyzerCrash_FailsTheBuild()
+    {
+        var dir = feed.CreateProject("CrashRepo", new[] { ("FakeYaml.Analyzer", "1.0.0"), ("Osiris.Analyzers", feed.Version) });
+        File.WriteAllText(Path.Combine(dir, "crash-me.oml"), ValidPipeline);
+
+        var result = feed.Build(dir);
+        output.WriteLine(result.Output);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error AD0001", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnalyzerCrash_IsAWarning_WhenTheProjectOptsOut()
+    {
+        var dir = feed.CreateProject(
+            "CrashOptOutRepo",
+            new[] { ("FakeYaml.Analyzer", "1.0.0"), ("Osiris.Analyzers", feed.Version) },
+            "<OsirisFailOnAnalyzerCrash>false</OsirisFailOnAnalyzerCrash>");
+        File.WriteAllText(Path.Combine(dir, "crash-me.oml"), ValidPipeline);
+
+        var result = feed.Build(dir);
+        output.WriteLine(result.Output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning AD0001", result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Build_IgnoresOmlFiles_WhenOsirisIncludeOmlFilesIsFalse()
     {

@@ -158,6 +158,8 @@ public sealed class PackageFeed : IDisposable
                     context.RegisterAdditionalFileAction(c =>
                     {
                         if (!c.AdditionalFile.Path.EndsWith(".oml")) return;
+                        // Lets a test make an analyzer crash on purpose (AD0001).
+                        if (c.AdditionalFile.Path.EndsWith("crash-me.oml")) throw new System.InvalidOperationException("fake analyzer crash");
                         string result;
                         try
                         {
