@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -20,6 +21,13 @@ namespace Osiris.Analyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
 {
+    // Each keystroke in the IDE starts a compilation; unchanged .oml files are not analyzed again.
+    private static readonly TextResultCache<(string Path, OmlAnalysisOptions Options), OmlFileAnalysis> Analyses = new();
+
+    // The options of the last compilation: equal options are replaced by this instance, so the cache
+    // compares options by reference for every file instead of by value (which walks the file list).
+    private static OmlAnalysisOptions? lastOptions;
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => OmlDiagnosticDescriptors.All;
 
@@ -36,13 +44,13 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
             var schedule = RepositorySettings.ReadSchedule(global, out var scheduleProblems);
             var policy = RepositorySettings.ReadPolicy(global, out var policyProblems);
             global.TryGetValue("build_property.ProjectDir", out var projectDir);
-            var options = OmlAnalysisOptions.Default with
+            var options = Shared(OmlAnalysisOptions.Default with
             {
                 Components = specs.Registry,
                 Schedule = schedule,
                 Policy = policy,
                 ProjectFiles = new ProjectFiles(start.Options.AdditionalFiles.Select(f => f.Path), projectDir),
-            };
+            });
 
             // Every file's catalog entry is collected for the repository-wide rules at compilation end.
             var catalog = new ConcurrentBag<CatalogEntry>();
@@ -90,6 +98,18 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    private static OmlAnalysisOptions Shared(OmlAnalysisOptions options)
+    {
+        var last = Volatile.Read(ref lastOptions);
+        if (last is not null && last.Equals(options))
+        {
+            return last;
+        }
+
+        Volatile.Write(ref lastOptions, options);
+        return options;
+    }
+
     private static CatalogEntry? AnalyzeFile(AdditionalFileAnalysisContext context, OmlAnalysisOptions options)
     {
         var file = context.AdditionalFile;
@@ -103,9 +123,9 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            var content = text.ToString();
             if (OmlFiles.EncodingProblem(text) is { } problem)
             {
+                var content = text.ToString();
                 var at = OmlFiles.FirstNonAscii(content);
                 var lines = text.Lines.GetLinePositionSpan(new TextSpan(at, at < content.Length ? 1 : 0));
                 context.ReportDiagnostic(Diagnostic.Create(
@@ -115,7 +135,11 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            var analysis = OmlEngine.AnalyzeFile(file.Path, content, options, context.CancellationToken);
+            var cancellationToken = context.CancellationToken;
+            var analysis = Analyses.GetOrCompute(
+                text,
+                (file.Path, options),
+                () => OmlEngine.AnalyzeFile(file.Path, text.ToString(), options, cancellationToken));
             foreach (var diagnostic in analysis.Diagnostics)
             {
                 context.ReportDiagnostic(LocationMapper.ToDiagnostic(diagnostic));

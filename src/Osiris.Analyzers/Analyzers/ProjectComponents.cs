@@ -12,6 +12,9 @@ namespace Osiris.Analyzers.Analyzers;
 /// <summary>The component specs of one compilation (components/&lt;name&gt;/spec.yaml AdditionalFiles).</summary>
 internal sealed class ProjectComponents
 {
+    // Every compilation reads the specs again; an unchanged spec file is not parsed again.
+    private static readonly TextResultCache<string, ComponentSpecFile> Specs = new();
+
     private ProjectComponents(ComponentRegistry registry, Dictionary<string, ImmutableArray<OmlDiagnostic>> diagnosticsByPath)
     {
         Registry = registry;
@@ -30,11 +33,13 @@ internal sealed class ProjectComponents
         // Ordinal path order, so the same files give the same registry on every machine.
         foreach (var file in files.Where(f => ComponentSpecReader.IsSpecPath(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+            var text = file.GetText(cancellationToken);
             ComponentSpecFile read;
             try
             {
-                read = ComponentSpecReader.Read(file.Path, text);
+                read = text is null
+                    ? ComponentSpecReader.Read(file.Path, string.Empty)
+                    : Specs.GetOrCompute(text, file.Path, () => ComponentSpecReader.Read(file.Path, text.ToString()));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -13,18 +13,36 @@ namespace Osiris.Analyzers.Tests.Support;
 /// </summary>
 public static class AnalyzerRunner
 {
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(params (string Path, string Text)[] files)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(params (string Path, string Text)[] files)
+        => RunAsync(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray());
+
+    /// <summary>
+    /// Runs a new compilation over <paramref name="files"/> as given, so a test can hand the same text
+    /// instances to several compilations the way the IDE does, with <paramref name="globalOptions"/> as
+    /// the .globalconfig keys.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(ImmutableArray<AdditionalText> files, IReadOnlyDictionary<string, string>? globalOptions = null)
     {
         var compilation = CSharpCompilation.Create(
             "Pipelines",
             new[] { CSharpSyntaxTree.ParseText("internal static class Program { }") },
             new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var options = new AnalyzerOptions(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray());
+        var options = new AnalyzerOptions(files, new GlobalOptionsProvider(globalOptions ?? new Dictionary<string, string>()));
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(new OmlFileAnalyzer()),
             new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>An AdditionalFile whose text is one <see cref="SourceText"/> instance, as an unchanged file in the IDE.</summary>
+    public sealed class FixedAdditionalText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text, System.Text.Encoding.UTF8);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
     private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
@@ -32,5 +50,22 @@ public static class AnalyzerRunner
         public override string Path { get; } = path;
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, System.Text.Encoding.UTF8);
+    }
+
+    private sealed class GlobalOptionsProvider(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        private static readonly AnalyzerConfigOptions Empty = new Options(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
+    }
+
+    private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            => values.TryGetValue(key, out value);
     }
 }
