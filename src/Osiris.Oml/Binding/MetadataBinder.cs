@@ -41,12 +41,12 @@ internal sealed class MetadataSpans
 /// </summary>
 internal static class MetadataBinder
 {
-    public static readonly string[] Keys = { "owner", "team", "sla", "criticality", "description", "tags", "tests", "lineage", "notifications" };
+    private static readonly string[] Keys = { "owner", "team", "sla", "criticality", "description", "tags", "tests", "lineage", "notifications" };
 
     /// <summary>The kinds a lineage entry may name (Airflow datasets, Dagster assets and Prefect assets take them all).</summary>
-    public static readonly string[] LineageKinds = { "pipeline", "table", "view", "dashboard", "report", "model", "dataset", "file", "bucket", "topic", "api", "notebook", "metric" };
+    private static readonly string[] LineageKinds = { "pipeline", "table", "view", "dashboard", "report", "model", "dataset", "file", "bucket", "topic", "api", "notebook", "metric" };
 
-    public static readonly string[] NotificationEvents = { "on_failure", "on_success", "on_retry", "on_sla_breach" };
+    private static readonly string[] NotificationEvents = { "on_failure", "on_success", "on_retry", "on_sla_breach" };
 
     private static readonly string[] NotificationChannels = { "email", "slack", "pagerduty", "webhook" };
 

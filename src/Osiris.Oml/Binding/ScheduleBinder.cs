@@ -43,7 +43,7 @@ internal sealed class ScheduleSpans
 /// </summary>
 internal static class ScheduleBinder
 {
-    public static readonly string[] Keys =
+    private static readonly string[] Keys =
     {
         "type", "expression", "every", "timezone", "start", "retry", "timeout", "concurrency", "catchup", "window",
     };

@@ -12,7 +12,7 @@ namespace Osiris.Oml.Rules;
 internal sealed class TopLevelRule : IDocumentRule
 {
     /// <summary>The versions this release understands.</summary>
-    public static readonly string[] SupportedVersions = { "0.1.0", "0.2.0" };
+    private static readonly string[] SupportedVersions = { "0.1.0", "0.2.0" };
 
     private static readonly string[] Required = { OmlKeys.OmlVersion, OmlKeys.Name, OmlKeys.Steps };
 
