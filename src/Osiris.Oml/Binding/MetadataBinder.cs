@@ -162,7 +162,7 @@ internal static class MetadataBinder
 
             if (seen.TryGetValue(tag.Value, out var first))
             {
-                diagnostics.Report(DiagnosticCatalog.DuplicateTag, tag.Span, "metadata.tags", tag.Value, RuleContext.LineOf(first));
+                diagnostics.Report(DiagnosticCatalog.DuplicateTag, tag.Span, "metadata.tags", tag.Value, YamlValues.LineOf(first));
                 continue;
             }
 
@@ -205,7 +205,7 @@ internal static class MetadataBinder
             {
                 diagnostics.Report(
                     DiagnosticCatalog.InvalidDataTest,
-                    test.GetEntry("type")?.Value.Span ?? RuleContext.HeadOf(test),
+                    test.GetEntry("type")?.Value.Span ?? YamlValues.HeadOf(test),
                     path + ".type",
                     path,
                     type is null
@@ -243,7 +243,7 @@ internal static class MetadataBinder
                 long? max = Count(test, "max", path, diagnostics);
                 if (!test.ContainsKey("min") && !test.ContainsKey("max"))
                 {
-                    return Invalid(diagnostics, RuleContext.HeadOf(test), path, "row_count needs min, max or both, for example {type: row_count, min: 1}");
+                    return Invalid(diagnostics, YamlValues.HeadOf(test), path, "row_count needs min, max or both, for example {type: row_count, min: 1}");
                 }
 
                 if (min is { } a && max is { } b && a > b)
@@ -255,14 +255,14 @@ internal static class MetadataBinder
             case "schema":
                 if (test["expected"] is not YamlScalarNode { IsNull: false } expected || expected.Value.Trim().Length == 0)
                 {
-                    return Invalid(diagnostics, test.GetEntry("expected")?.Value.Span ?? RuleContext.HeadOf(test), path + ".expected", "schema needs the expected schema version or name, for example expected: \"v2.1\"");
+                    return Invalid(diagnostics, test.GetEntry("expected")?.Value.Span ?? YamlValues.HeadOf(test), path + ".expected", "schema needs the expected schema version or name, for example expected: \"v2.1\"");
                 }
 
                 return true;
             case "freshness":
                 if (test.GetEntry("max_age") is not { } age)
                 {
-                    return Invalid(diagnostics, RuleContext.HeadOf(test), path + ".max_age", "freshness needs max_age, the oldest the newest row may be, for example max_age: \"25h\"");
+                    return Invalid(diagnostics, YamlValues.HeadOf(test), path + ".max_age", "freshness needs max_age, the oldest the newest row may be, for example max_age: \"25h\"");
                 }
 
                 if (YamlValues.Duration(age.Value) is not { NominalSeconds: > 0 })
@@ -274,7 +274,7 @@ internal static class MetadataBinder
             default:
                 if (test["script"] is not YamlScalarNode { IsString: true } script || script.Value.Trim().Length == 0)
                 {
-                    return Invalid(diagnostics, test.GetEntry("script")?.Value.Span ?? RuleContext.HeadOf(test), path + ".script", "custom needs the script to run, for example script: \"tests/validate_customers.py\"");
+                    return Invalid(diagnostics, test.GetEntry("script")?.Value.Span ?? YamlValues.HeadOf(test), path + ".script", "custom needs the script to run, for example script: \"tests/validate_customers.py\"");
                 }
 
                 spans.Scripts.Add((script.Value.Trim(), script.Span));

@@ -179,7 +179,7 @@ internal static class ScheduleBinder
 
     private static void CheckExpressionPresence(YamlMappingNode schedule, ScheduleKind kind, YamlEntry? expression, YamlEntry? every, DiagnosticBag diagnostics)
     {
-        var head = RuleContext.HeadOf(schedule);
+        var head = YamlValues.HeadOf(schedule);
         if (kind == ScheduleKind.Cron && expression is null)
         {
             diagnostics.Report(

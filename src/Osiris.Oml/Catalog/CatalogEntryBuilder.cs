@@ -19,7 +19,7 @@ internal static class CatalogEntryBuilder
         return new CatalogEntry(
             context.Tree.FilePath,
             name,
-            nameEntry?.Value.Span ?? RuleContext.HeadOf(root),
+            nameEntry?.Value.Span ?? YamlValues.HeadOf(root),
             context.Schedule,
             context.ScheduleSpans?.Expression ?? context.ScheduleSpans?.Every ?? context.ScheduleSpans?.Block,
             context.Metadata,

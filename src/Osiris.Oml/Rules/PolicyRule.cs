@@ -71,7 +71,7 @@ internal sealed class PolicyRule : IDocumentRule
         // A written but empty owner is marked on its key; a missing one on the metadata key (or the file's first key).
         var at = (context.Root[OmlKeys.Metadata] as YamlMappingNode)?.GetEntry("owner")?.Key.Span
             ?? context.Root.GetEntry(OmlKeys.Metadata)?.Key.Span
-            ?? RuleContext.HeadOf(context.Root);
+            ?? YamlValues.HeadOf(context.Root);
         context.Report(DiagnosticCatalog.MissingOwner, at, "metadata.owner", reason);
     }
 

@@ -46,16 +46,6 @@ internal sealed class RuleContext
 
     public void Report(OmlDiagnosticDescriptor descriptor, SourceSpan span, string path, params string[] arguments)
         => Diagnostics.Report(descriptor, span, path, arguments);
-
-    /// <summary>
-    /// Where to report something missing from a mapping: its first key, so the squiggle lands on the
-    /// first line of the block rather than on the whole block.
-    /// </summary>
-    public static SourceSpan HeadOf(YamlNode node)
-        => node is YamlMappingNode { Entries.Count: > 0 } map ? map.Entries[0].Key.Span : node.Span;
-
-    /// <summary>The line (one-based) of a span, as text for messages.</summary>
-    public static string LineOf(SourceSpan span) => (span.StartPosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>One check over a whole document.</summary>

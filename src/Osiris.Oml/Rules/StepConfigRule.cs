@@ -52,7 +52,7 @@ internal sealed class StepConfigRule : IDocumentRule
             // Osiris accepts a step without config; its component still needs its required keys at run time.
             if (spec is not null && spec.Required.Count > 0)
             {
-                var at = configEntry?.Key.Span ?? RuleContext.HeadOf(mapping);
+                var at = configEntry?.Key.Span ?? YamlValues.HeadOf(mapping);
                 var anyFromConnection = spec.Required.Any(k => spec.FindConnectionField(k) is not null);
                 context.Report(
                     DiagnosticCatalog.MissingConfig,
@@ -228,7 +228,7 @@ internal sealed class StepConfigRule : IDocumentRule
                 continue;
             }
 
-            context.Report(DiagnosticCatalog.MissingConfigKey, RuleContext.HeadOf(config), configPath + "." + key, spec.Name, key, ConnectionHint(spec, key));
+            context.Report(DiagnosticCatalog.MissingConfigKey, YamlValues.HeadOf(config), configPath + "." + key, spec.Name, key, ConnectionHint(spec, key));
         }
     }
 

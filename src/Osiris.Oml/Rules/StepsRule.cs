@@ -67,7 +67,7 @@ internal sealed class StepsRule : IDocumentRule
         {
             if (!step.Mapping!.ContainsKey(field))
             {
-                context.Report(DiagnosticCatalog.MissingStepField, RuleContext.HeadOf(step.Mapping), step.Path + "." + field, step.Label, field);
+                context.Report(DiagnosticCatalog.MissingStepField, YamlValues.HeadOf(step.Mapping), step.Path + "." + field, step.Label, field);
             }
         }
     }
@@ -106,7 +106,7 @@ internal sealed class StepsRule : IDocumentRule
                 path,
                 ImmutableArray.Create(new OmlLocation(context.Tree.FilePath, first.IdSpan!.Value)),
                 id,
-                RuleContext.LineOf(first.IdSpan!.Value));
+                YamlValues.LineOf(first.IdSpan!.Value));
         }
         else
         {

@@ -49,7 +49,7 @@ internal sealed class TopLevelRule : IDocumentRule
         {
             if (!root.ContainsKey(key))
             {
-                context.Report(DiagnosticCatalog.MissingRequiredKey, RuleContext.HeadOf(root), "root", key, RequiredHint[key]);
+                context.Report(DiagnosticCatalog.MissingRequiredKey, YamlValues.HeadOf(root), "root", key, RequiredHint[key]);
             }
         }
 
