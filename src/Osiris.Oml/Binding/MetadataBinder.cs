@@ -65,7 +65,7 @@ internal static class MetadataBinder
     public static (MetadataModel Model, MetadataSpans Spans) Bind(YamlMappingNode metadata, DiagnosticBag diagnostics)
     {
         var spans = new MetadataSpans { Block = metadata.Span };
-        ScheduleBinder.CheckKeys(metadata, "metadata", Keys, diagnostics, DiagnosticCatalog.UnknownMetadataKey);
+        BlockReader.CheckKeys(metadata, "metadata", Keys, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
 
         string? owner = null;
         if (metadata.GetEntry("owner") is { } ownerEntry)
@@ -234,7 +234,7 @@ internal static class MetadataBinder
             "freshness" => new[] { "type", "max_age", "field" },
             _ => new[] { "type", "script", "args" },
         };
-        ScheduleBinder.CheckKeys(test, path, keys, diagnostics, DiagnosticCatalog.UnknownMetadataKey);
+        BlockReader.CheckKeys(test, path, keys, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
 
         switch (type)
         {
@@ -322,7 +322,7 @@ internal static class MetadataBinder
 
         if (direction == "upstream")
         {
-            ScheduleBinder.CheckKeys(lineage, "metadata.lineage", new[] { "upstream", "downstream" }, diagnostics, DiagnosticCatalog.UnknownMetadataKey);
+            BlockReader.CheckKeys(lineage, "metadata.lineage", new[] { "upstream", "downstream" }, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
         }
 
         var entry = lineage.GetEntry(direction);

@@ -62,13 +62,13 @@ internal static class ScheduleBinder
     public static (ScheduleModel? Model, ScheduleSpans Spans) Bind(YamlMappingNode schedule, DiagnosticBag diagnostics)
     {
         var spans = new ScheduleSpans { Block = schedule.Span };
-        CheckKeys(schedule, "schedule", Keys, diagnostics);
+        BlockReader.CheckKeys(schedule, "schedule", Keys, DiagnosticCatalog.UnknownScheduleKey, diagnostics);
 
         var kind = ScheduleKind.Cron;
         var typeEntry = schedule.GetEntry("type");
         if (typeEntry is not null)
         {
-            switch (Text(typeEntry.Value))
+            switch (YamlValues.Text(typeEntry.Value))
             {
                 case "cron":
                     break;
@@ -81,7 +81,7 @@ internal static class ScheduleBinder
                         typeEntry.Value.Span,
                         "schedule.type",
                         "schedule.type",
-                        $"must be cron or interval, not {YamlValues.Show(typeEntry.Value)}{Suggestions.DidYouMean(Text(typeEntry.Value) ?? string.Empty, new[] { "cron", "interval" })}");
+                        $"must be cron or interval, not {YamlValues.Show(typeEntry.Value)}{Suggestions.DidYouMean(YamlValues.Text(typeEntry.Value) ?? string.Empty, new[] { "cron", "interval" })}");
                     break;
             }
         }
@@ -258,7 +258,7 @@ internal static class ScheduleBinder
             return null;
         }
 
-        CheckKeys(retry, "schedule.retry", RetryKeys, diagnostics);
+        BlockReader.CheckKeys(retry, "schedule.retry", RetryKeys, DiagnosticCatalog.UnknownScheduleKey, diagnostics);
         var attemptsEntry = retry.GetEntry("attempts");
         var attempts = attemptsEntry is null ? 0 : Integer(attemptsEntry, "schedule.retry.attempts", diagnostics, 0, MaxAttempts, "the number of retries after the first try, from 0 to 100") ?? 0;
         var delayEntry = retry.GetEntry("delay");
@@ -268,7 +268,7 @@ internal static class ScheduleBinder
         var backoffEntry = retry.GetEntry("backoff");
         if (backoffEntry is not null)
         {
-            switch (Text(backoffEntry.Value))
+            switch (YamlValues.Text(backoffEntry.Value))
             {
                 case "fixed":
                     break;
@@ -284,7 +284,7 @@ internal static class ScheduleBinder
                         backoffEntry.Value.Span,
                         "schedule.retry.backoff",
                         "schedule.retry.backoff",
-                        $"must be fixed, linear or exponential, not {YamlValues.Show(backoffEntry.Value)}{Suggestions.DidYouMean(Text(backoffEntry.Value) ?? string.Empty, new[] { "fixed", "linear", "exponential" })}");
+                        $"must be fixed, linear or exponential, not {YamlValues.Show(backoffEntry.Value)}{Suggestions.DidYouMean(YamlValues.Text(backoffEntry.Value) ?? string.Empty, new[] { "fixed", "linear", "exponential" })}");
                     break;
             }
         }
@@ -332,12 +332,12 @@ internal static class ScheduleBinder
             return null;
         }
 
-        CheckKeys(window, "schedule.window", WindowKeys, diagnostics);
+        BlockReader.CheckKeys(window, "schedule.window", WindowKeys, DiagnosticCatalog.UnknownScheduleKey, diagnostics);
         var kind = WindowKind.Sliding;
         var typeEntry = window.GetEntry("type");
         if (typeEntry is not null)
         {
-            switch (Text(typeEntry.Value))
+            switch (YamlValues.Text(typeEntry.Value))
             {
                 case "sliding":
                     break;
@@ -350,7 +350,7 @@ internal static class ScheduleBinder
                         typeEntry.Value.Span,
                         "schedule.window.type",
                         "schedule.window.type",
-                        $"must be sliding or tumbling, not {YamlValues.Show(typeEntry.Value)}{Suggestions.DidYouMean(Text(typeEntry.Value) ?? string.Empty, new[] { "sliding", "tumbling" })}");
+                        $"must be sliding or tumbling, not {YamlValues.Show(typeEntry.Value)}{Suggestions.DidYouMean(YamlValues.Text(typeEntry.Value) ?? string.Empty, new[] { "sliding", "tumbling" })}");
                     break;
             }
         }
@@ -427,25 +427,4 @@ internal static class ScheduleBinder
         diagnostics.Report(DiagnosticCatalog.InvalidScheduleValue, entry.Value.Span, path, path, $"must be {expectation}, not {YamlValues.Show(entry.Value)}");
         return null;
     }
-
-    internal static void CheckKeys(YamlMappingNode mapping, string path, string[] known, DiagnosticBag diagnostics, OmlDiagnosticDescriptor? descriptor = null)
-    {
-        foreach (var entry in mapping.Entries)
-        {
-            if (entry.KeyText is { } key && Array.IndexOf(known, key) < 0 && !OmlKeys.IsExtension(key))
-            {
-                diagnostics.Report(
-                    descriptor ?? DiagnosticCatalog.UnknownScheduleKey,
-                    entry.Key.Span,
-                    path + "." + key,
-                    key,
-                    path,
-                    Suggestions.DidYouMean(key, known),
-                    string.Join(", ", known));
-            }
-        }
-    }
-
-    private static string? Text(YamlNode node) => node is YamlScalarNode { IsString: true } s ? s.Value : null;
-
 }

@@ -74,12 +74,9 @@ internal sealed class StepsRule : IDocumentRule
 
     private static void CheckUnknownKeys(RuleContext context, StepSyntax step)
     {
-        foreach (var entry in step.Mapping!.Entries)
+        foreach (var (entry, key) in OmlKeys.Unknown(step.Mapping!, KnownStepKeys))
         {
-            if (entry.KeyText is { } key && Array.IndexOf(KnownStepKeys, key) < 0 && !OmlKeys.IsExtension(key))
-            {
-                context.Report(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, key, Suggestions.DidYouMean(key, KnownStepKeys));
-            }
+            context.Report(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, key, Suggestions.DidYouMean(key, KnownStepKeys));
         }
     }
 

@@ -53,25 +53,15 @@ internal sealed class TopLevelRule : IDocumentRule
             }
         }
 
-        foreach (var entry in root.Entries)
+        foreach (var (entry, key) in OmlKeys.Unknown(root, Known))
         {
-            if (entry.KeyText is not { } key)
-            {
-                continue;
-            }
-
             if (Forbidden.TryGetValue(key, out var hint))
             {
                 context.Report(DiagnosticCatalog.ForbiddenKey, entry.Key.Span, "root", key, hint);
             }
-            else if (Array.IndexOf(Known, key) < 0 && !OmlKeys.IsExtension(key))
+            else
             {
-                context.Report(
-                    DiagnosticCatalog.UnknownTopLevelKey,
-                    entry.Key.Span,
-                    "root",
-                    key,
-                    Suggestions.DidYouMean(key, Known));
+                context.Report(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Span, "root", key, Suggestions.DidYouMean(key, Known));
             }
         }
 

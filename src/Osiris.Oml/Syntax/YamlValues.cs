@@ -7,6 +7,9 @@ namespace Osiris.Oml.Syntax;
 /// <summary>Small readings of YAML nodes that the binders, the rules and the spec reader share.</summary>
 internal static class YamlValues
 {
+    /// <summary>The value of a string scalar; null for any other node.</summary>
+    public static string? Text(YamlNode? node) => node is YamlScalarNode { IsString: true } s ? s.Value : null;
+
     /// <summary>How messages quote a value: 'text', or its kind ("a list", "null") when it is not a scalar.</summary>
     public static string Show(YamlNode node) => node is YamlScalarNode { IsNull: false } s ? "'" + s.Value + "'" : node.TypeDescription;
 
