@@ -52,6 +52,11 @@ internal static class MetadataBinder
 
     private static readonly string[] TestTypes = { "row_count", "schema", "freshness", "custom" };
 
+    private static readonly (string, Criticality)[] Criticalities =
+    {
+        ("low", Criticality.Low), ("medium", Criticality.Medium), ("high", Criticality.High), ("critical", Criticality.Critical),
+    };
+
     private static readonly Regex Email = new(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$", RegexOptions.CultureInvariant);
 
     private static readonly Regex Tag = new("^[a-z0-9][a-z0-9_:.-]{0,63}$", RegexOptions.CultureInvariant);
@@ -92,41 +97,21 @@ internal static class MetadataBinder
         if (metadata.GetEntry("sla") is { } slaEntry)
         {
             spans.Sla = slaEntry.Value.Span;
-            sla = YamlValues.Duration(slaEntry.Value);
-            if (sla is not { } value || value.NominalSeconds <= 0 || value.NominalSeconds > MaxSlaSeconds)
-            {
-                sla = null;
-                diagnostics.Report(
-                    DiagnosticCatalog.InvalidMetadataValue,
-                    slaEntry.Value.Span,
-                    "metadata.sla",
-                    "metadata.sla",
-                    $"must be the time a run may take after its scheduled time, a positive duration of at most 31 days such as \"4h\", not {YamlValues.Show(slaEntry.Value)}");
-            }
+            sla = BlockReader.Duration(
+                slaEntry,
+                "metadata.sla",
+                1,
+                MaxSlaSeconds,
+                "the time a run may take after its scheduled time, a positive duration of at most 31 days such as \"4h\"",
+                DiagnosticCatalog.InvalidMetadataValue,
+                diagnostics);
         }
 
         Criticality? criticality = null;
         if (metadata.GetEntry("criticality") is { } criticalityEntry)
         {
             spans.Criticality = criticalityEntry.Value.Span;
-            var text = criticalityEntry.Value is YamlScalarNode { IsString: true } c ? c.Value : null;
-            criticality = text switch
-            {
-                "low" => Criticality.Low,
-                "medium" => Criticality.Medium,
-                "high" => Criticality.High,
-                "critical" => Criticality.Critical,
-                _ => null,
-            };
-            if (criticality is null)
-            {
-                diagnostics.Report(
-                    DiagnosticCatalog.InvalidMetadataValue,
-                    criticalityEntry.Value.Span,
-                    "metadata.criticality",
-                    "metadata.criticality",
-                    $"must be low, medium, high or critical, not {YamlValues.Show(criticalityEntry.Value)}{Suggestions.DidYouMean(text ?? string.Empty, new[] { "low", "medium", "high", "critical" })}");
-            }
+            criticality = BlockReader.Keyword(criticalityEntry, "metadata.criticality", Criticalities, DiagnosticCatalog.InvalidMetadataValue, diagnostics);
         }
 
         var tags = BindTags(metadata.GetEntry("tags"), diagnostics);
