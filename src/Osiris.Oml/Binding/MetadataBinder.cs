@@ -46,6 +46,8 @@ internal static class MetadataBinder
     /// <summary>The kinds a lineage entry may name (Airflow datasets, Dagster assets and Prefect assets take them all).</summary>
     private static readonly string[] LineageKinds = { "pipeline", "table", "view", "dashboard", "report", "model", "dataset", "file", "bucket", "topic", "api", "notebook", "metric" };
 
+    private static readonly string[] LineageDirections = { "upstream", "downstream" };
+
     private static readonly string[] NotificationEvents = { "on_failure", "on_success", "on_retry", "on_sla_breach" };
 
     private static readonly string[] NotificationChannels = { "email", "slack", "pagerduty", "webhook" };
@@ -116,8 +118,7 @@ internal static class MetadataBinder
 
         var tags = BindTags(metadata.GetEntry("tags"), diagnostics);
         var tests = BindTests(metadata.GetEntry("tests"), diagnostics, spans);
-        var upstream = BindLineage(metadata, "upstream", diagnostics, spans);
-        var downstream = BindLineage(metadata, "downstream", diagnostics, spans);
+        var (upstream, downstream) = BindLineage(metadata.GetEntry("lineage"), diagnostics, spans);
         var notifications = BindNotifications(metadata.GetEntry("notifications"), diagnostics, spans);
         return (new MetadataModel(owner, team, sla, criticality, description, tags, tests, upstream, downstream, notifications), spans);
     }
@@ -293,23 +294,25 @@ internal static class MetadataBinder
         return false;
     }
 
-    private static EquatableArray<LineageReference> BindLineage(YamlMappingNode metadata, string direction, DiagnosticBag diagnostics, MetadataSpans spans)
+    private static (EquatableArray<LineageReference> Upstream, EquatableArray<LineageReference> Downstream) BindLineage(YamlEntry? entry, DiagnosticBag diagnostics, MetadataSpans spans)
     {
-        if (metadata["lineage"] is not YamlMappingNode lineage)
+        if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
         {
-            if (direction == "upstream" && metadata.GetEntry("lineage") is { Value: not YamlScalarNode { IsNull: true } } wrong)
-            {
-                diagnostics.Report(DiagnosticCatalog.WrongType, wrong.Value.Span, "metadata.lineage", "metadata.lineage", "a mapping with upstream and downstream lists", wrong.Value.TypeDescription);
-            }
-
-            return EquatableArray<LineageReference>.Empty;
+            return (EquatableArray<LineageReference>.Empty, EquatableArray<LineageReference>.Empty);
         }
 
-        if (direction == "upstream")
+        if (entry.Value is not YamlMappingNode lineage)
         {
-            BlockReader.CheckKeys(lineage, "metadata.lineage", new[] { "upstream", "downstream" }, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
+            diagnostics.Report(DiagnosticCatalog.WrongType, entry.Value.Span, "metadata.lineage", "metadata.lineage", "a mapping with upstream and downstream lists", entry.Value.TypeDescription);
+            return (EquatableArray<LineageReference>.Empty, EquatableArray<LineageReference>.Empty);
         }
 
+        BlockReader.CheckKeys(lineage, "metadata.lineage", LineageDirections, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
+        return (BindLineageList(lineage, "upstream", diagnostics, spans), BindLineageList(lineage, "downstream", diagnostics, spans));
+    }
+
+    private static EquatableArray<LineageReference> BindLineageList(YamlMappingNode lineage, string direction, DiagnosticBag diagnostics, MetadataSpans spans)
+    {
         var entry = lineage.GetEntry(direction);
         if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
         {
