@@ -21,13 +21,15 @@ internal sealed class MetadataSpans
 {
     public SourceSpan Block { get; set; }
 
+    /// <summary>The owner key, when written (even without a value).</summary>
+    public SourceSpan? OwnerKey { get; set; }
+
+    /// <summary>The owner's value, when one is written: a valid owner, or an invalid one reported as OSI0302.</summary>
     public SourceSpan? Owner { get; set; }
 
     public SourceSpan? Sla { get; set; }
 
     public SourceSpan? Criticality { get; set; }
-
-    public SourceSpan? Notifications { get; set; }
 
     public List<LineageSyntax> Lineage { get; } = new();
 
@@ -77,18 +79,22 @@ internal static class MetadataBinder
         string? owner = null;
         if (metadata.GetEntry("owner") is { } ownerEntry)
         {
-            spans.Owner = ownerEntry.Value.Span;
-            if (ownerEntry.Value is YamlScalarNode { IsString: true } o && Email.IsMatch(o.Value.Trim()))
+            spans.OwnerKey = ownerEntry.Key.Span;
+            if (ownerEntry.Value is YamlScalarNode { IsNull: true })
             {
-                owner = o.Value.Trim();
-            }
-            else if (ownerEntry.Value is YamlScalarNode { IsNull: true })
-            {
-                // Reported by the owner policy (OSI0301) when an owner is required.
+                // An empty owner counts as missing: the owner policy (OSI0301) reports it when an owner is required.
             }
             else
             {
-                diagnostics.Report(DiagnosticCatalog.InvalidOwner, ownerEntry.Value.Span, "metadata.owner", ownerEntry.Value is YamlScalarNode scalar ? scalar.Value : ownerEntry.Value.TypeDescription);
+                spans.Owner = ownerEntry.Value.Span;
+                if (ownerEntry.Value is YamlScalarNode { IsString: true } o && Email.IsMatch(o.Value.Trim()))
+                {
+                    owner = o.Value.Trim();
+                }
+                else
+                {
+                    diagnostics.Report(DiagnosticCatalog.InvalidOwner, ownerEntry.Value.Span, "metadata.owner", ownerEntry.Value is YamlScalarNode scalar ? scalar.Value : ownerEntry.Value.TypeDescription);
+                }
             }
         }
 
@@ -364,7 +370,6 @@ internal static class MetadataBinder
             return EquatableArray<NotificationModel>.Empty;
         }
 
-        spans.Notifications = entry.Key.Span;
         if (entry.Value is not YamlMappingNode events)
         {
             diagnostics.Report(DiagnosticCatalog.WrongType, entry.Value.Span, "metadata.notifications", "metadata.notifications", "a mapping of events (on_failure, ...) to lists of targets", entry.Value.TypeDescription);

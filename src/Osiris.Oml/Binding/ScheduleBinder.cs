@@ -31,6 +31,10 @@ internal sealed class ScheduleSpans
 
     public SourceSpan? Retry { get; set; }
 
+    public SourceSpan? RetryAttempts { get; set; }
+
+    public SourceSpan? Concurrency { get; set; }
+
     public SourceSpan? Window { get; set; }
 
     public SourceSpan? WindowSize { get; set; }
@@ -144,6 +148,7 @@ internal static class ScheduleBinder
         var concurrencyEntry = schedule.GetEntry("concurrency");
         if (concurrencyEntry is not null)
         {
+            spans.Concurrency = concurrencyEntry.Value.Span;
             concurrency = Integer(concurrencyEntry, "schedule.concurrency", diagnostics, 1, MaxConcurrency, "a whole number of runs from 1 to 1000 (1 means one run at a time)");
         }
 
@@ -249,6 +254,7 @@ internal static class ScheduleBinder
 
         BlockReader.CheckKeys(retry, "schedule.retry", RetryKeys, DiagnosticCatalog.UnknownScheduleKey, diagnostics);
         var attemptsEntry = retry.GetEntry("attempts");
+        spans.RetryAttempts = attemptsEntry?.Value.Span;
         var attempts = attemptsEntry is null ? 0 : Integer(attemptsEntry, "schedule.retry.attempts", diagnostics, 0, MaxAttempts, "the number of retries after the first try, from 0 to 100") ?? 0;
         var delayEntry = retry.GetEntry("delay");
         var delay = delayEntry is null ? OmlDuration.Zero : BlockReader.Duration(delayEntry, "schedule.retry.delay", 0, MaxDelaySeconds, "a duration from 0 to 1 day such as 300 or \"5m\"", DiagnosticCatalog.InvalidScheduleValue, diagnostics) ?? OmlDuration.Zero;
