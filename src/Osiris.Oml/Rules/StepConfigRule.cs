@@ -25,12 +25,7 @@ internal sealed class StepConfigRule : IDocumentRule
 
     public void Analyze(RuleContext context)
     {
-        if (context.Root[OmlKeys.Steps] is not YamlSequenceNode list)
-        {
-            return;
-        }
-
-        foreach (var step in StepSyntax.Read(list))
+        foreach (var step in context.Steps)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             if (step.Mapping is { } mapping)
@@ -42,8 +37,8 @@ internal sealed class StepConfigRule : IDocumentRule
 
     private static void AnalyzeStep(RuleContext context, StepSyntax step, YamlMappingNode mapping)
     {
-        var componentName = mapping[OmlKeys.Component] is YamlScalarNode { IsString: true } c && c.Value.Trim().Length > 0 ? c.Value : null;
-        var spec = componentName is null ? null : context.Components.Find(componentName);
+        var componentName = step.ComponentName;
+        var spec = step.Component;
         var configPath = step.Path + "." + OmlKeys.Config;
         var configEntry = mapping.GetEntry(OmlKeys.Config);
 

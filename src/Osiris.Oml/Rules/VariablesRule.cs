@@ -43,7 +43,7 @@ internal sealed class VariablesRule : IDocumentRule
             : Array.Empty<string>();
 
         var usesWindow = false;
-        foreach (var (scalar, path) in ConfigStrings(context.Root))
+        foreach (var (scalar, path) in ConfigStrings(context.Steps))
         {
             foreach (Match match in Placeholder.Matches(scalar.Value))
             {
@@ -82,18 +82,13 @@ internal sealed class VariablesRule : IDocumentRule
     }
 
     /// <summary>Every string value under <c>steps[*].config</c>, with its Osiris-style path.</summary>
-    private static IEnumerable<(YamlScalarNode Scalar, string Path)> ConfigStrings(YamlMappingNode root)
+    private static IEnumerable<(YamlScalarNode Scalar, string Path)> ConfigStrings(IReadOnlyList<StepSyntax> steps)
     {
-        if (root[OmlKeys.Steps] is not YamlSequenceNode steps)
+        foreach (var step in steps)
         {
-            yield break;
-        }
-
-        for (var i = 0; i < steps.Items.Count; i++)
-        {
-            if (steps.Items[i] is YamlMappingNode step && step[OmlKeys.Config] is YamlMappingNode config)
+            if (step.Mapping?[OmlKeys.Config] is YamlMappingNode config)
             {
-                var basePath = "steps[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].config";
+                var basePath = step.Path + "." + OmlKeys.Config;
                 var stack = new Stack<(YamlNode Node, string Path)>();
                 stack.Push((config, basePath));
                 var visited = 0;
