@@ -163,7 +163,6 @@ internal sealed class StepConfigRule : IDocumentRule
 
     private static void CheckKeys(RuleContext context, ComponentSpec spec, YamlMappingNode config, string configPath, string? connection)
     {
-        var propertyNames = spec.Properties.Select(p => p.Name).ToArray();
         foreach (var entry in config.Entries)
         {
             if (entry.KeyText is not { } key || key == OmlKeys.Connection || OmlKeys.IsExtension(key))
@@ -175,7 +174,7 @@ internal sealed class StepConfigRule : IDocumentRule
             var property = spec.FindProperty(key);
             if (property is null)
             {
-                context.Report(DiagnosticCatalog.UnknownConfigKey, entry.Key.Span, path, spec.Name, key, UnknownKeyHint(spec, key, propertyNames, connection));
+                context.Report(DiagnosticCatalog.UnknownConfigKey, entry.Key.Span, path, spec.Name, key, UnknownKeyHint(spec, key, connection));
             }
             else if (ConfigValueChecker.Check(property, entry.Value) is { } problem)
             {
@@ -196,7 +195,7 @@ internal sealed class StepConfigRule : IDocumentRule
         }
     }
 
-    private static string UnknownKeyHint(ComponentSpec spec, string key, string[] propertyNames, string? connection)
+    private static string UnknownKeyHint(ComponentSpec spec, string key, string? connection)
     {
         if (spec.FindConnectionField(key) is not null)
         {
@@ -205,6 +204,7 @@ internal sealed class StepConfigRule : IDocumentRule
                 : "; connection '" + connection + "' provides it — remove it here";
         }
 
+        var propertyNames = spec.Properties.Select(p => p.Name).ToArray();
         var suggestion = Suggestions.DidYouMean(key, propertyNames);
         return suggestion.Length > 0 ? suggestion : "; its keys are " + string.Join(", ", propertyNames);
     }
