@@ -65,6 +65,9 @@ internal static class MetadataBinder
 
     private static readonly Regex Tag = new("^[a-z0-9][a-z0-9_:.-]{0,63}$", RegexOptions.CultureInvariant);
 
+    /// <summary>What <see cref="Tag"/> allows besides letters, digits and '-'.</summary>
+    private const string TagPunctuation = "_:.";
+
     private static readonly Regex SlackChannel = new("^#[a-z0-9][a-z0-9_-]{0,79}$", RegexOptions.CultureInvariant);
 
     private static readonly Regex LineageEntry = new(@"^\s*(?<kind>[A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(?<name>\S(?:.*\S)?)\s*$", RegexOptions.CultureInvariant);
@@ -162,7 +165,7 @@ internal static class MetadataBinder
             tags.Add(tag.Value);
             if (!Tag.IsMatch(tag.Value))
             {
-                diagnostics.Report(DiagnosticCatalog.InvalidTag, tag.Span, "metadata.tags", tag.Value, TopLevelRule.SuggestName(tag.Value));
+                diagnostics.Report(DiagnosticCatalog.InvalidTag, tag.Span, "metadata.tags", tag.Value, Suggestions.Conventional(tag.Value, TagPunctuation, "my-tag"));
             }
         }
 

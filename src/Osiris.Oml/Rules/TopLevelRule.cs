@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.RegularExpressions;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Syntax;
@@ -41,6 +40,9 @@ internal sealed class TopLevelRule : IDocumentRule
     // Osiris uses ^[a-z0-9][a-z0-9-]*$; we also accept '_' (the milestone's own names use it, and it is
     // valid in Airflow DAG ids, Python and C# identifiers) — see OML-SPEC.md and docs/OSI0106.
     private static readonly Regex NamePattern = new("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant);
+
+    /// <summary>What <see cref="NamePattern"/> allows besides letters, digits and '-'.</summary>
+    private const string NamePunctuation = "_";
 
     public void Analyze(RuleContext context)
     {
@@ -134,7 +136,7 @@ internal sealed class TopLevelRule : IDocumentRule
 
         if (!NamePattern.IsMatch(name.Value))
         {
-            context.Report(DiagnosticCatalog.NamingConvention, name.Span, OmlKeys.Name, name.Value, SuggestName(name.Value));
+            context.Report(DiagnosticCatalog.NamingConvention, name.Span, OmlKeys.Name, name.Value, Suggestions.Conventional(name.Value, NamePunctuation, "my-pipeline"));
         }
     }
 
@@ -144,26 +146,5 @@ internal sealed class TopLevelRule : IDocumentRule
         {
             context.Report(DiagnosticCatalog.WrongType, entry.Value.Span, OmlKeys.Description, OmlKeys.Description, "a string", entry.Value.TypeDescription);
         }
-    }
-
-    /// <summary>A conventional spelling of <paramref name="name"/>: lowercase, other characters as '-'.</summary>
-    internal static string SuggestName(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        foreach (var c in name.Trim())
-        {
-            var lower = char.ToLowerInvariant(c);
-            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '_')
-            {
-                sb.Append(lower);
-            }
-            else if (sb.Length > 0 && sb[sb.Length - 1] != '-')
-            {
-                sb.Append('-');
-            }
-        }
-
-        var s = sb.ToString().Trim('-', '_');
-        return s.Length == 0 ? "my-pipeline" : s;
     }
 }
