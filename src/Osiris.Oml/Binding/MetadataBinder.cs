@@ -101,8 +101,8 @@ internal static class MetadataBinder
             }
         }
 
-        var team = Text(metadata, "team", diagnostics, "a team name such as data-platform");
-        var description = Text(metadata, "description", diagnostics, "a text");
+        var team = OptionalText(metadata, "team", diagnostics, "a team name such as data-platform");
+        var description = OptionalText(metadata, "description", diagnostics, "a text");
 
         OmlDuration? sla = null;
         if (metadata.GetEntry("sla") is { } slaEntry)
@@ -195,7 +195,7 @@ internal static class MetadataBinder
                 continue;
             }
 
-            var type = test["type"] is YamlScalarNode { IsString: true } t ? t.Value : null;
+            var type = YamlValues.Text(test["type"]);
             if (type is null || Array.IndexOf(TestTypes, type) < 0)
             {
                 diagnostics.Report(
@@ -456,7 +456,7 @@ internal static class MetadataBinder
            && uri.Scheme == "https"
            && (host is null || string.Equals(uri.Host, host, StringComparison.OrdinalIgnoreCase));
 
-    private static string? Text(YamlMappingNode metadata, string key, DiagnosticBag diagnostics, string expected)
+    private static string? OptionalText(YamlMappingNode metadata, string key, DiagnosticBag diagnostics, string expected)
     {
         if (metadata.GetEntry(key) is not { } entry || entry.Value is YamlScalarNode { IsNull: true })
         {

@@ -181,7 +181,7 @@ public static class ComponentSpecReader
             Maximum = Number(p["maximum"]),
             MinLength = (int?)Number(p["minLength"]),
             MaxLength = (int?)Number(p["maxLength"]),
-            Pattern = p["pattern"] is YamlScalarNode { IsString: true } pattern ? pattern.Value : null,
+            Pattern = YamlValues.Text(p["pattern"]),
             ItemTypes = items,
             UniqueItems = p["uniqueItems"] is YamlScalarNode { Type: YamlScalarType.Boolean, Value: "true" or "True" or "TRUE" },
             Default = p["default"] is YamlScalarNode d ? (d.IsNull ? "null" : d.IsString ? "\"" + d.Value + "\"" : d.Value) : null,
