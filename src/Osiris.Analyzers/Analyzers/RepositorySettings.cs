@@ -20,7 +20,7 @@ internal static class RepositorySettings
     public static PolicySettings ReadPolicy(AnalyzerConfigOptions global, out ImmutableArray<string> problems)
         => OsirisSettings.ReadPolicy(key => Lookup(global, key), out problems);
 
-    internal static string? Lookup(AnalyzerConfigOptions global, SettingKey key)
+    private static string? Lookup(AnalyzerConfigOptions global, SettingKey key)
     {
         if (global.TryGetValue(key.GlobalConfigKey, out var value) && !string.IsNullOrWhiteSpace(value))
         {

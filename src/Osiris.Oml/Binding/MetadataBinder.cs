@@ -21,13 +21,15 @@ internal sealed class MetadataSpans
 {
     public SourceSpan Block { get; set; }
 
+    /// <summary>The owner key, when written (even without a value).</summary>
+    public SourceSpan? OwnerKey { get; set; }
+
+    /// <summary>The owner's value, when one is written: a valid owner, or an invalid one reported as OSI0302.</summary>
     public SourceSpan? Owner { get; set; }
 
     public SourceSpan? Sla { get; set; }
 
     public SourceSpan? Criticality { get; set; }
-
-    public SourceSpan? Notifications { get; set; }
 
     public List<LineageSyntax> Lineage { get; } = new();
 
@@ -41,20 +43,30 @@ internal sealed class MetadataSpans
 /// </summary>
 internal static class MetadataBinder
 {
-    public static readonly string[] Keys = { "owner", "team", "sla", "criticality", "description", "tags", "tests", "lineage", "notifications" };
+    private static readonly string[] Keys = { "owner", "team", "sla", "criticality", "description", "tags", "tests", "lineage", "notifications" };
 
     /// <summary>The kinds a lineage entry may name (Airflow datasets, Dagster assets and Prefect assets take them all).</summary>
-    public static readonly string[] LineageKinds = { "pipeline", "table", "view", "dashboard", "report", "model", "dataset", "file", "bucket", "topic", "api", "notebook", "metric" };
+    private static readonly string[] LineageKinds = { "pipeline", "table", "view", "dashboard", "report", "model", "dataset", "file", "bucket", "topic", "api", "notebook", "metric" };
 
-    public static readonly string[] NotificationEvents = { "on_failure", "on_success", "on_retry", "on_sla_breach" };
+    private static readonly string[] LineageDirections = { "upstream", "downstream" };
+
+    private static readonly string[] NotificationEvents = { "on_failure", "on_success", "on_retry", "on_sla_breach" };
 
     private static readonly string[] NotificationChannels = { "email", "slack", "pagerduty", "webhook" };
 
     private static readonly string[] TestTypes = { "row_count", "schema", "freshness", "custom" };
 
+    private static readonly (string, Criticality)[] Criticalities =
+    {
+        ("low", Criticality.Low), ("medium", Criticality.Medium), ("high", Criticality.High), ("critical", Criticality.Critical),
+    };
+
     private static readonly Regex Email = new(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$", RegexOptions.CultureInvariant);
 
     private static readonly Regex Tag = new("^[a-z0-9][a-z0-9_:.-]{0,63}$", RegexOptions.CultureInvariant);
+
+    /// <summary>What <see cref="Tag"/> allows besides letters, digits and '-'.</summary>
+    private const string TagPunctuation = "_:.";
 
     private static readonly Regex SlackChannel = new("^#[a-z0-9][a-z0-9_-]{0,79}$", RegexOptions.CultureInvariant);
 
@@ -65,74 +77,57 @@ internal static class MetadataBinder
     public static (MetadataModel Model, MetadataSpans Spans) Bind(YamlMappingNode metadata, DiagnosticBag diagnostics)
     {
         var spans = new MetadataSpans { Block = metadata.Span };
-        ScheduleBinder.CheckKeys(metadata, "metadata", Keys, diagnostics, DiagnosticCatalog.UnknownMetadataKey);
+        BlockReader.CheckKeys(metadata, "metadata", Keys, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
 
         string? owner = null;
         if (metadata.GetEntry("owner") is { } ownerEntry)
         {
-            spans.Owner = ownerEntry.Value.Span;
-            if (ownerEntry.Value is YamlScalarNode { IsString: true } o && Email.IsMatch(o.Value.Trim()))
+            spans.OwnerKey = ownerEntry.Key.Span;
+            if (ownerEntry.Value is YamlScalarNode { IsNull: true })
             {
-                owner = o.Value.Trim();
-            }
-            else if (ownerEntry.Value is YamlScalarNode { IsNull: true })
-            {
-                // Reported by the owner policy (OSI0301) when an owner is required.
+                // An empty owner counts as missing: the owner policy (OSI0301) reports it when an owner is required.
             }
             else
             {
-                diagnostics.Report(DiagnosticCatalog.InvalidOwner, ownerEntry.Value.Span, "metadata.owner", ownerEntry.Value is YamlScalarNode scalar ? scalar.Value : ownerEntry.Value.TypeDescription);
+                spans.Owner = ownerEntry.Value.Span;
+                if (ownerEntry.Value is YamlScalarNode { IsString: true } o && Email.IsMatch(o.Value.Trim()))
+                {
+                    owner = o.Value.Trim();
+                }
+                else
+                {
+                    diagnostics.Report(DiagnosticCatalog.InvalidOwner, ownerEntry.Value.Span, "metadata.owner", ownerEntry.Value is YamlScalarNode scalar ? scalar.Value : ownerEntry.Value.TypeDescription);
+                }
             }
         }
 
-        var team = Text(metadata, "team", diagnostics, "a team name such as data-platform");
-        var description = Text(metadata, "description", diagnostics, "a text");
+        var team = OptionalText(metadata, "team", diagnostics, "a team name such as data-platform");
+        var description = OptionalText(metadata, "description", diagnostics, "a text");
 
         OmlDuration? sla = null;
         if (metadata.GetEntry("sla") is { } slaEntry)
         {
             spans.Sla = slaEntry.Value.Span;
-            sla = YamlValues.Duration(slaEntry.Value);
-            if (sla is not { } value || value.NominalSeconds <= 0 || value.NominalSeconds > MaxSlaSeconds)
-            {
-                sla = null;
-                diagnostics.Report(
-                    DiagnosticCatalog.InvalidMetadataValue,
-                    slaEntry.Value.Span,
-                    "metadata.sla",
-                    "metadata.sla",
-                    $"must be the time a run may take after its scheduled time, a positive duration of at most 31 days such as \"4h\", not {YamlValues.Show(slaEntry.Value)}");
-            }
+            sla = BlockReader.Duration(
+                slaEntry,
+                "metadata.sla",
+                1,
+                MaxSlaSeconds,
+                "the time a run may take after its scheduled time, a positive duration of at most 31 days such as \"4h\"",
+                DiagnosticCatalog.InvalidMetadataValue,
+                diagnostics);
         }
 
         Criticality? criticality = null;
         if (metadata.GetEntry("criticality") is { } criticalityEntry)
         {
             spans.Criticality = criticalityEntry.Value.Span;
-            var text = criticalityEntry.Value is YamlScalarNode { IsString: true } c ? c.Value : null;
-            criticality = text switch
-            {
-                "low" => Criticality.Low,
-                "medium" => Criticality.Medium,
-                "high" => Criticality.High,
-                "critical" => Criticality.Critical,
-                _ => null,
-            };
-            if (criticality is null)
-            {
-                diagnostics.Report(
-                    DiagnosticCatalog.InvalidMetadataValue,
-                    criticalityEntry.Value.Span,
-                    "metadata.criticality",
-                    "metadata.criticality",
-                    $"must be low, medium, high or critical, not {YamlValues.Show(criticalityEntry.Value)}{Suggestions.DidYouMean(text ?? string.Empty, new[] { "low", "medium", "high", "critical" })}");
-            }
+            criticality = BlockReader.Keyword(criticalityEntry, "metadata.criticality", Criticalities, DiagnosticCatalog.InvalidMetadataValue, diagnostics);
         }
 
         var tags = BindTags(metadata.GetEntry("tags"), diagnostics);
         var tests = BindTests(metadata.GetEntry("tests"), diagnostics, spans);
-        var upstream = BindLineage(metadata, "upstream", diagnostics, spans);
-        var downstream = BindLineage(metadata, "downstream", diagnostics, spans);
+        var (upstream, downstream) = BindLineage(metadata.GetEntry("lineage"), diagnostics, spans);
         var notifications = BindNotifications(metadata.GetEntry("notifications"), diagnostics, spans);
         return (new MetadataModel(owner, team, sla, criticality, description, tags, tests, upstream, downstream, notifications), spans);
     }
@@ -162,7 +157,7 @@ internal static class MetadataBinder
 
             if (seen.TryGetValue(tag.Value, out var first))
             {
-                diagnostics.Report(DiagnosticCatalog.DuplicateTag, tag.Span, "metadata.tags", tag.Value, RuleContext.LineOf(first));
+                diagnostics.Report(DiagnosticCatalog.DuplicateTag, tag.Span, "metadata.tags", tag.Value, YamlValues.LineOf(first));
                 continue;
             }
 
@@ -170,7 +165,7 @@ internal static class MetadataBinder
             tags.Add(tag.Value);
             if (!Tag.IsMatch(tag.Value))
             {
-                diagnostics.Report(DiagnosticCatalog.InvalidTag, tag.Span, "metadata.tags", tag.Value, TopLevelRule.SuggestName(tag.Value));
+                diagnostics.Report(DiagnosticCatalog.InvalidTag, tag.Span, "metadata.tags", tag.Value, Suggestions.Conventional(tag.Value, TagPunctuation, "my-tag"));
             }
         }
 
@@ -200,12 +195,12 @@ internal static class MetadataBinder
                 continue;
             }
 
-            var type = test["type"] is YamlScalarNode { IsString: true } t ? t.Value : null;
+            var type = YamlValues.Text(test["type"]);
             if (type is null || Array.IndexOf(TestTypes, type) < 0)
             {
                 diagnostics.Report(
                     DiagnosticCatalog.InvalidDataTest,
-                    test.GetEntry("type")?.Value.Span ?? RuleContext.HeadOf(test),
+                    test.GetEntry("type")?.Value.Span ?? YamlValues.HeadOf(test),
                     path + ".type",
                     path,
                     type is null
@@ -234,7 +229,7 @@ internal static class MetadataBinder
             "freshness" => new[] { "type", "max_age", "field" },
             _ => new[] { "type", "script", "args" },
         };
-        ScheduleBinder.CheckKeys(test, path, keys, diagnostics, DiagnosticCatalog.UnknownMetadataKey);
+        BlockReader.CheckKeys(test, path, keys, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
 
         switch (type)
         {
@@ -243,7 +238,7 @@ internal static class MetadataBinder
                 long? max = Count(test, "max", path, diagnostics);
                 if (!test.ContainsKey("min") && !test.ContainsKey("max"))
                 {
-                    return Invalid(diagnostics, RuleContext.HeadOf(test), path, "row_count needs min, max or both, for example {type: row_count, min: 1}");
+                    return Invalid(diagnostics, YamlValues.HeadOf(test), path, "row_count needs min, max or both, for example {type: row_count, min: 1}");
                 }
 
                 if (min is { } a && max is { } b && a > b)
@@ -255,14 +250,14 @@ internal static class MetadataBinder
             case "schema":
                 if (test["expected"] is not YamlScalarNode { IsNull: false } expected || expected.Value.Trim().Length == 0)
                 {
-                    return Invalid(diagnostics, test.GetEntry("expected")?.Value.Span ?? RuleContext.HeadOf(test), path + ".expected", "schema needs the expected schema version or name, for example expected: \"v2.1\"");
+                    return Invalid(diagnostics, test.GetEntry("expected")?.Value.Span ?? YamlValues.HeadOf(test), path + ".expected", "schema needs the expected schema version or name, for example expected: \"v2.1\"");
                 }
 
                 return true;
             case "freshness":
                 if (test.GetEntry("max_age") is not { } age)
                 {
-                    return Invalid(diagnostics, RuleContext.HeadOf(test), path + ".max_age", "freshness needs max_age, the oldest the newest row may be, for example max_age: \"25h\"");
+                    return Invalid(diagnostics, YamlValues.HeadOf(test), path + ".max_age", "freshness needs max_age, the oldest the newest row may be, for example max_age: \"25h\"");
                 }
 
                 if (YamlValues.Duration(age.Value) is not { NominalSeconds: > 0 })
@@ -274,7 +269,7 @@ internal static class MetadataBinder
             default:
                 if (test["script"] is not YamlScalarNode { IsString: true } script || script.Value.Trim().Length == 0)
                 {
-                    return Invalid(diagnostics, test.GetEntry("script")?.Value.Span ?? RuleContext.HeadOf(test), path + ".script", "custom needs the script to run, for example script: \"tests/validate_customers.py\"");
+                    return Invalid(diagnostics, test.GetEntry("script")?.Value.Span ?? YamlValues.HeadOf(test), path + ".script", "custom needs the script to run, for example script: \"tests/validate_customers.py\"");
                 }
 
                 spans.Scripts.Add((script.Value.Trim(), script.Span));
@@ -308,23 +303,25 @@ internal static class MetadataBinder
         return false;
     }
 
-    private static EquatableArray<LineageReference> BindLineage(YamlMappingNode metadata, string direction, DiagnosticBag diagnostics, MetadataSpans spans)
+    private static (EquatableArray<LineageReference> Upstream, EquatableArray<LineageReference> Downstream) BindLineage(YamlEntry? entry, DiagnosticBag diagnostics, MetadataSpans spans)
     {
-        if (metadata["lineage"] is not YamlMappingNode lineage)
+        if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
         {
-            if (direction == "upstream" && metadata.GetEntry("lineage") is { Value: not YamlScalarNode { IsNull: true } } wrong)
-            {
-                diagnostics.Report(DiagnosticCatalog.WrongType, wrong.Value.Span, "metadata.lineage", "metadata.lineage", "a mapping with upstream and downstream lists", wrong.Value.TypeDescription);
-            }
-
-            return EquatableArray<LineageReference>.Empty;
+            return (EquatableArray<LineageReference>.Empty, EquatableArray<LineageReference>.Empty);
         }
 
-        if (direction == "upstream")
+        if (entry.Value is not YamlMappingNode lineage)
         {
-            ScheduleBinder.CheckKeys(lineage, "metadata.lineage", new[] { "upstream", "downstream" }, diagnostics, DiagnosticCatalog.UnknownMetadataKey);
+            diagnostics.Report(DiagnosticCatalog.WrongType, entry.Value.Span, "metadata.lineage", "metadata.lineage", "a mapping with upstream and downstream lists", entry.Value.TypeDescription);
+            return (EquatableArray<LineageReference>.Empty, EquatableArray<LineageReference>.Empty);
         }
 
+        BlockReader.CheckKeys(lineage, "metadata.lineage", LineageDirections, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
+        return (BindLineageList(lineage, "upstream", diagnostics, spans), BindLineageList(lineage, "downstream", diagnostics, spans));
+    }
+
+    private static EquatableArray<LineageReference> BindLineageList(YamlMappingNode lineage, string direction, DiagnosticBag diagnostics, MetadataSpans spans)
+    {
         var entry = lineage.GetEntry(direction);
         if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
         {
@@ -376,7 +373,6 @@ internal static class MetadataBinder
             return EquatableArray<NotificationModel>.Empty;
         }
 
-        spans.Notifications = entry.Key.Span;
         if (entry.Value is not YamlMappingNode events)
         {
             diagnostics.Report(DiagnosticCatalog.WrongType, entry.Value.Span, "metadata.notifications", "metadata.notifications", "a mapping of events (on_failure, ...) to lists of targets", entry.Value.TypeDescription);
@@ -460,7 +456,7 @@ internal static class MetadataBinder
            && uri.Scheme == "https"
            && (host is null || string.Equals(uri.Host, host, StringComparison.OrdinalIgnoreCase));
 
-    private static string? Text(YamlMappingNode metadata, string key, DiagnosticBag diagnostics, string expected)
+    private static string? OptionalText(YamlMappingNode metadata, string key, DiagnosticBag diagnostics, string expected)
     {
         if (metadata.GetEntry(key) is not { } entry || entry.Value is YamlScalarNode { IsNull: true })
         {

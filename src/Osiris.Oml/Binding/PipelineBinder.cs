@@ -20,9 +20,9 @@ internal static class PipelineBinder
             : EquatableArray<StepModel>.Empty;
         return new PipelineModel(
             sourcePath,
-            Text(root[OmlKeys.OmlVersion]),
-            Text(root[OmlKeys.Name]),
-            Text(root[OmlKeys.Description]),
+            YamlValues.Text(root[OmlKeys.OmlVersion]),
+            YamlValues.Text(root[OmlKeys.Name]),
+            YamlValues.Text(root[OmlKeys.Description]),
             steps,
             schedule,
             metadata);
@@ -31,14 +31,12 @@ internal static class PipelineBinder
     private static StepModel BindStep(YamlMappingNode step)
     {
         var needs = step[OmlKeys.Needs] is YamlSequenceNode list
-            ? list.Items.Select(Text).Where(x => x is not null).Select(x => x!).ToEquatableArray()
+            ? list.Items.Select(YamlValues.Text).Where(x => x is not null).Select(x => x!).ToEquatableArray()
             : EquatableArray<string>.Empty;
-        OmlMode? mode = Text(step[OmlKeys.Mode]) is { } m && OmlModes.TryParse(m, out var parsed) ? parsed : null;
+        OmlMode? mode = YamlValues.Text(step[OmlKeys.Mode]) is { } m && OmlModes.TryParse(m, out var parsed) ? parsed : null;
         var config = step[OmlKeys.Config] is YamlMappingNode map
             ? (OmlMap)OmlValue.From(map)
             : new OmlMap(EquatableArray<OmlProperty>.Empty);
-        return new StepModel(Text(step[OmlKeys.Id]), Text(step[OmlKeys.Component]), mode, needs, config);
+        return new StepModel(YamlValues.Text(step[OmlKeys.Id]), YamlValues.Text(step[OmlKeys.Component]), mode, needs, config);
     }
-
-    private static string? Text(YamlNode? node) => node is YamlScalarNode { IsString: true } s ? s.Value : null;
 }

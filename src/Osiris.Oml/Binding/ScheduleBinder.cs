@@ -31,6 +31,10 @@ internal sealed class ScheduleSpans
 
     public SourceSpan? Retry { get; set; }
 
+    public SourceSpan? RetryAttempts { get; set; }
+
+    public SourceSpan? Concurrency { get; set; }
+
     public SourceSpan? Window { get; set; }
 
     public SourceSpan? WindowSize { get; set; }
@@ -43,7 +47,7 @@ internal sealed class ScheduleSpans
 /// </summary>
 internal static class ScheduleBinder
 {
-    public static readonly string[] Keys =
+    private static readonly string[] Keys =
     {
         "type", "expression", "every", "timezone", "start", "retry", "timeout", "concurrency", "catchup", "window",
     };
@@ -51,6 +55,12 @@ internal static class ScheduleBinder
     private static readonly string[] RetryKeys = { "attempts", "delay", "backoff", "max_delay" };
 
     private static readonly string[] WindowKeys = { "type", "size", "offset", "field" };
+
+    private static readonly (string, ScheduleKind)[] Kinds = { ("cron", ScheduleKind.Cron), ("interval", ScheduleKind.Interval) };
+
+    private static readonly (string, BackoffKind)[] Backoffs = { ("fixed", BackoffKind.Fixed), ("linear", BackoffKind.Linear), ("exponential", BackoffKind.Exponential) };
+
+    private static readonly (string, WindowKind)[] WindowKinds = { ("sliding", WindowKind.Sliding), ("tumbling", WindowKind.Tumbling) };
 
     // Beyond these a value is not a schedule anyone means: a likely unit mistake (ms for s, days for hours).
     private const long MaxTimeoutSeconds = 7 * 86_400;
@@ -62,29 +72,12 @@ internal static class ScheduleBinder
     public static (ScheduleModel? Model, ScheduleSpans Spans) Bind(YamlMappingNode schedule, DiagnosticBag diagnostics)
     {
         var spans = new ScheduleSpans { Block = schedule.Span };
-        CheckKeys(schedule, "schedule", Keys, diagnostics);
+        BlockReader.CheckKeys(schedule, "schedule", Keys, DiagnosticCatalog.UnknownScheduleKey, diagnostics);
 
-        var kind = ScheduleKind.Cron;
         var typeEntry = schedule.GetEntry("type");
-        if (typeEntry is not null)
-        {
-            switch (Text(typeEntry.Value))
-            {
-                case "cron":
-                    break;
-                case "interval":
-                    kind = ScheduleKind.Interval;
-                    break;
-                default:
-                    diagnostics.Report(
-                        DiagnosticCatalog.InvalidScheduleValue,
-                        typeEntry.Value.Span,
-                        "schedule.type",
-                        "schedule.type",
-                        $"must be cron or interval, not {YamlValues.Show(typeEntry.Value)}{Suggestions.DidYouMean(Text(typeEntry.Value) ?? string.Empty, new[] { "cron", "interval" })}");
-                    break;
-            }
-        }
+        var kind = typeEntry is null
+            ? ScheduleKind.Cron
+            : BlockReader.Keyword(typeEntry, "schedule.type", Kinds, DiagnosticCatalog.InvalidScheduleValue, diagnostics) ?? ScheduleKind.Cron;
 
         string? expression = null;
         var expressionEntry = schedule.GetEntry("expression");
@@ -107,7 +100,7 @@ internal static class ScheduleBinder
         if (everyEntry is not null)
         {
             spans.Every = everyEntry.Value.Span;
-            every = Duration(everyEntry, "schedule.every", diagnostics, min: 60, max: 366L * 86_400, "a duration of at least one minute such as \"15m\" or \"1h\"");
+            every = BlockReader.Duration(everyEntry, "schedule.every", min: 60, max: 366L * 86_400, "a duration of at least one minute such as \"15m\" or \"1h\"", DiagnosticCatalog.InvalidScheduleValue, diagnostics);
         }
 
         CheckExpressionPresence(schedule, kind, expressionEntry, everyEntry, diagnostics);
@@ -148,13 +141,14 @@ internal static class ScheduleBinder
         if (timeoutEntry is not null)
         {
             spans.Timeout = timeoutEntry.Value.Span;
-            timeout = Duration(timeoutEntry, "schedule.timeout", diagnostics, min: 1, max: MaxTimeoutSeconds, "a positive duration of at most 7 days such as 3600 or \"1h\"");
+            timeout = BlockReader.Duration(timeoutEntry, "schedule.timeout", min: 1, max: MaxTimeoutSeconds, "a positive duration of at most 7 days such as 3600 or \"1h\"", DiagnosticCatalog.InvalidScheduleValue, diagnostics);
         }
 
         int? concurrency = null;
         var concurrencyEntry = schedule.GetEntry("concurrency");
         if (concurrencyEntry is not null)
         {
+            spans.Concurrency = concurrencyEntry.Value.Span;
             concurrency = Integer(concurrencyEntry, "schedule.concurrency", diagnostics, 1, MaxConcurrency, "a whole number of runs from 1 to 1000 (1 means one run at a time)");
         }
 
@@ -179,7 +173,7 @@ internal static class ScheduleBinder
 
     private static void CheckExpressionPresence(YamlMappingNode schedule, ScheduleKind kind, YamlEntry? expression, YamlEntry? every, DiagnosticBag diagnostics)
     {
-        var head = RuleContext.HeadOf(schedule);
+        var head = YamlValues.HeadOf(schedule);
         if (kind == ScheduleKind.Cron && expression is null)
         {
             diagnostics.Report(
@@ -258,42 +252,23 @@ internal static class ScheduleBinder
             return null;
         }
 
-        CheckKeys(retry, "schedule.retry", RetryKeys, diagnostics);
+        BlockReader.CheckKeys(retry, "schedule.retry", RetryKeys, DiagnosticCatalog.UnknownScheduleKey, diagnostics);
         var attemptsEntry = retry.GetEntry("attempts");
+        spans.RetryAttempts = attemptsEntry?.Value.Span;
         var attempts = attemptsEntry is null ? 0 : Integer(attemptsEntry, "schedule.retry.attempts", diagnostics, 0, MaxAttempts, "the number of retries after the first try, from 0 to 100") ?? 0;
         var delayEntry = retry.GetEntry("delay");
-        var delay = delayEntry is null ? OmlDuration.Zero : Duration(delayEntry, "schedule.retry.delay", diagnostics, 0, MaxDelaySeconds, "a duration from 0 to 1 day such as 300 or \"5m\"") ?? OmlDuration.Zero;
+        var delay = delayEntry is null ? OmlDuration.Zero : BlockReader.Duration(delayEntry, "schedule.retry.delay", 0, MaxDelaySeconds, "a duration from 0 to 1 day such as 300 or \"5m\"", DiagnosticCatalog.InvalidScheduleValue, diagnostics) ?? OmlDuration.Zero;
 
-        var backoff = BackoffKind.Fixed;
         var backoffEntry = retry.GetEntry("backoff");
-        if (backoffEntry is not null)
-        {
-            switch (Text(backoffEntry.Value))
-            {
-                case "fixed":
-                    break;
-                case "linear":
-                    backoff = BackoffKind.Linear;
-                    break;
-                case "exponential":
-                    backoff = BackoffKind.Exponential;
-                    break;
-                default:
-                    diagnostics.Report(
-                        DiagnosticCatalog.InvalidScheduleValue,
-                        backoffEntry.Value.Span,
-                        "schedule.retry.backoff",
-                        "schedule.retry.backoff",
-                        $"must be fixed, linear or exponential, not {YamlValues.Show(backoffEntry.Value)}{Suggestions.DidYouMean(Text(backoffEntry.Value) ?? string.Empty, new[] { "fixed", "linear", "exponential" })}");
-                    break;
-            }
-        }
+        var backoff = backoffEntry is null
+            ? BackoffKind.Fixed
+            : BlockReader.Keyword(backoffEntry, "schedule.retry.backoff", Backoffs, DiagnosticCatalog.InvalidScheduleValue, diagnostics) ?? BackoffKind.Fixed;
 
         OmlDuration? maxDelay = null;
         var maxDelayEntry = retry.GetEntry("max_delay");
         if (maxDelayEntry is not null)
         {
-            maxDelay = Duration(maxDelayEntry, "schedule.retry.max_delay", diagnostics, 1, MaxDelaySeconds, "a positive duration of at most 1 day such as \"1h\"");
+            maxDelay = BlockReader.Duration(maxDelayEntry, "schedule.retry.max_delay", 1, MaxDelaySeconds, "a positive duration of at most 1 day such as \"1h\"", DiagnosticCatalog.InvalidScheduleValue, diagnostics);
             if (maxDelay is { } max && max.NominalSeconds < delay.NominalSeconds)
             {
                 diagnostics.Report(
@@ -332,35 +307,18 @@ internal static class ScheduleBinder
             return null;
         }
 
-        CheckKeys(window, "schedule.window", WindowKeys, diagnostics);
-        var kind = WindowKind.Sliding;
+        BlockReader.CheckKeys(window, "schedule.window", WindowKeys, DiagnosticCatalog.UnknownScheduleKey, diagnostics);
         var typeEntry = window.GetEntry("type");
-        if (typeEntry is not null)
-        {
-            switch (Text(typeEntry.Value))
-            {
-                case "sliding":
-                    break;
-                case "tumbling":
-                    kind = WindowKind.Tumbling;
-                    break;
-                default:
-                    diagnostics.Report(
-                        DiagnosticCatalog.InvalidScheduleValue,
-                        typeEntry.Value.Span,
-                        "schedule.window.type",
-                        "schedule.window.type",
-                        $"must be sliding or tumbling, not {YamlValues.Show(typeEntry.Value)}{Suggestions.DidYouMean(Text(typeEntry.Value) ?? string.Empty, new[] { "sliding", "tumbling" })}");
-                    break;
-            }
-        }
+        var kind = typeEntry is null
+            ? WindowKind.Sliding
+            : BlockReader.Keyword(typeEntry, "schedule.window.type", WindowKinds, DiagnosticCatalog.InvalidScheduleValue, diagnostics) ?? WindowKind.Sliding;
 
         OmlDuration? size = null;
         var sizeEntry = window.GetEntry("size");
         if (sizeEntry is not null)
         {
             spans.WindowSize = sizeEntry.Value.Span;
-            size = Duration(sizeEntry, "schedule.window.size", diagnostics, 1, MaxWindowSeconds, "a positive duration of at most 366 days such as \"24h\" or \"1d\"");
+            size = BlockReader.Duration(sizeEntry, "schedule.window.size", 1, MaxWindowSeconds, "a positive duration of at most 366 days such as \"24h\" or \"1d\"", DiagnosticCatalog.InvalidScheduleValue, diagnostics);
         }
         else if (kind == WindowKind.Sliding)
         {
@@ -376,7 +334,7 @@ internal static class ScheduleBinder
         var offsetEntry = window.GetEntry("offset");
         if (offsetEntry is not null)
         {
-            offset = Duration(offsetEntry, "schedule.window.offset", diagnostics, -MaxWindowSeconds, MaxWindowSeconds, "a duration such as \"-1h\" (negative looks back)") ?? OmlDuration.Zero;
+            offset = BlockReader.Duration(offsetEntry, "schedule.window.offset", -MaxWindowSeconds, MaxWindowSeconds, "a duration such as \"-1h\" (negative looks back)", DiagnosticCatalog.InvalidScheduleValue, diagnostics) ?? OmlDuration.Zero;
         }
 
         string? field = null;
@@ -402,19 +360,6 @@ internal static class ScheduleBinder
         return new WindowModel(kind, size, offset, field);
     }
 
-    /// <summary>Reads a duration and checks it is within [min, max] seconds (nominal: a day counts 24 hours).</summary>
-    private static OmlDuration? Duration(YamlEntry entry, string path, DiagnosticBag diagnostics, long min, long max, string expectation)
-    {
-        var parsed = YamlValues.Duration(entry.Value);
-        if (parsed is not { } value || value.NominalSeconds < min || value.NominalSeconds > max)
-        {
-            diagnostics.Report(DiagnosticCatalog.InvalidScheduleValue, entry.Value.Span, path, path, $"must be {expectation}, not {YamlValues.Show(entry.Value)}");
-            return null;
-        }
-
-        return value;
-    }
-
     private static int? Integer(YamlEntry entry, string path, DiagnosticBag diagnostics, int min, int max, string expectation)
     {
         if (entry.Value is YamlScalarNode { Type: YamlScalarType.Integer } i
@@ -427,25 +372,4 @@ internal static class ScheduleBinder
         diagnostics.Report(DiagnosticCatalog.InvalidScheduleValue, entry.Value.Span, path, path, $"must be {expectation}, not {YamlValues.Show(entry.Value)}");
         return null;
     }
-
-    internal static void CheckKeys(YamlMappingNode mapping, string path, string[] known, DiagnosticBag diagnostics, OmlDiagnosticDescriptor? descriptor = null)
-    {
-        foreach (var entry in mapping.Entries)
-        {
-            if (entry.KeyText is { } key && Array.IndexOf(known, key) < 0 && !OmlKeys.IsExtension(key))
-            {
-                diagnostics.Report(
-                    descriptor ?? DiagnosticCatalog.UnknownScheduleKey,
-                    entry.Key.Span,
-                    path + "." + key,
-                    key,
-                    path,
-                    Suggestions.DidYouMean(key, known),
-                    string.Join(", ", known));
-            }
-        }
-    }
-
-    private static string? Text(YamlNode node) => node is YamlScalarNode { IsString: true } s ? s.Value : null;
-
 }

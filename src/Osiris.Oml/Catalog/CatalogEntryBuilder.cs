@@ -19,25 +19,20 @@ internal static class CatalogEntryBuilder
         return new CatalogEntry(
             context.Tree.FilePath,
             name,
-            nameEntry?.Value.Span ?? RuleContext.HeadOf(root),
+            nameEntry?.Value.Span ?? YamlValues.HeadOf(root),
             context.Schedule,
             context.ScheduleSpans?.Expression ?? context.ScheduleSpans?.Every ?? context.ScheduleSpans?.Block,
             context.Metadata,
             lineage,
-            Writes(root).ToEquatableArray());
+            Writes(context.Steps).ToEquatableArray());
     }
 
     /// <summary>Steps in write mode and what they write: "connection table" (or the component, when there is no connection).</summary>
-    private static IEnumerable<CatalogWrite> Writes(YamlMappingNode root)
+    private static IEnumerable<CatalogWrite> Writes(IReadOnlyList<StepSyntax> steps)
     {
-        if (root[OmlKeys.Steps] is not YamlSequenceNode steps)
+        foreach (var syntax in steps)
         {
-            yield break;
-        }
-
-        foreach (var step in steps.Items.OfType<YamlMappingNode>())
-        {
-            if (step[OmlKeys.Mode] is not YamlScalarNode { Value: "write" } || step[OmlKeys.Config] is not YamlMappingNode config)
+            if (syntax.Mapping is not { } step || step[OmlKeys.Mode] is not YamlScalarNode { Value: "write" } || step[OmlKeys.Config] is not YamlMappingNode config)
             {
                 continue;
             }

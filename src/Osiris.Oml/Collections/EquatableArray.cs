@@ -8,7 +8,7 @@ namespace Osiris.Oml.Collections;
 
 /// <summary>
 /// An immutable array compared by its elements. Models hold their lists in it so that two models
-/// built from the same text are equal — the incremental generator caches on that equality.
+/// built from the same text are equal, and hosts can cache results on that equality.
 /// </summary>
 public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
 {

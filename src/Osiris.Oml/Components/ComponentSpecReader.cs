@@ -74,7 +74,7 @@ public static class ComponentSpecReader
         var name = root["name"] is YamlScalarNode { IsString: true } n && n.Value.Trim().Length > 0 ? n.Value.Trim() : null;
         if (name is null)
         {
-            Report(bag, root.GetEntry("name")?.Value.Span ?? HeadOf(root), "'name' must be the component's name, such as mycompany.extractor");
+            Report(bag, root.GetEntry("name")?.Value.Span ?? YamlValues.HeadOf(root), "'name' must be the component's name, such as mycompany.extractor");
             return new ComponentSpecFile(path, null, bag.ToSortedArray());
         }
 
@@ -91,7 +91,7 @@ public static class ComponentSpecReader
     {
         if (root["modes"] is not YamlSequenceNode list)
         {
-            Report(bag, root.GetEntry("modes")?.Value.Span ?? HeadOf(root), "'modes' must list the modes the component offers, such as [extract] or [write]");
+            Report(bag, root.GetEntry("modes")?.Value.Span ?? YamlValues.HeadOf(root), "'modes' must list the modes the component offers, such as [extract] or [write]");
             return EquatableArray<OmlMode>.Empty;
         }
 
@@ -107,7 +107,7 @@ public static class ComponentSpecReader
             }
             else if (item is not YamlScalarNode { IsString: true, Value: "discover" })
             {
-                Report(bag, item.Span, $"mode {Show(item)} is not one of extract, write, transform, discover");
+                Report(bag, item.Span, $"mode {YamlValues.Show(item)} is not one of extract, write, transform, discover");
             }
         }
 
@@ -118,7 +118,7 @@ public static class ComponentSpecReader
     {
         if (root["configSchema"] is not YamlMappingNode schema)
         {
-            Report(bag, root.GetEntry("configSchema")?.Value.Span ?? HeadOf(root), "'configSchema' must be a JSON schema object with properties and required");
+            Report(bag, root.GetEntry("configSchema")?.Value.Span ?? YamlValues.HeadOf(root), "'configSchema' must be a JSON schema object with properties and required");
             return (EquatableArray<ConfigProperty>.Empty, EquatableArray<string>.Empty);
         }
 
@@ -181,7 +181,7 @@ public static class ComponentSpecReader
             Maximum = Number(p["maximum"]),
             MinLength = (int?)Number(p["minLength"]),
             MaxLength = (int?)Number(p["maxLength"]),
-            Pattern = p["pattern"] is YamlScalarNode { IsString: true } pattern ? pattern.Value : null,
+            Pattern = YamlValues.Text(p["pattern"]),
             ItemTypes = items,
             UniqueItems = p["uniqueItems"] is YamlScalarNode { Type: YamlScalarType.Boolean, Value: "true" or "True" or "TRUE" },
             Default = p["default"] is YamlScalarNode d ? (d.IsNull ? "null" : d.IsString ? "\"" + d.Value + "\"" : d.Value) : null,
@@ -212,7 +212,7 @@ public static class ComponentSpecReader
             };
             if (t is null)
             {
-                Report(bag, n.Span, $"type {Show(n)} is not one of string, integer, number, boolean, array, object, null");
+                Report(bag, n.Span, $"type {YamlValues.Show(n)} is not one of string, integer, number, boolean, array, object, null");
             }
             else
             {
@@ -248,7 +248,7 @@ public static class ComponentSpecReader
                     };
                     if (policy is null)
                     {
-                        Report(bag, m["override"]!.Span, $"override {Show(m["override"]!)} is not one of allowed, warning, forbidden");
+                        Report(bag, m["override"]!.Span, $"override {YamlValues.Show(m["override"]!)} is not one of allowed, warning, forbidden");
                     }
 
                     fields.Add(new ConnectionField(fieldName.Value, policy ?? OverridePolicy.Allowed));
@@ -262,22 +262,18 @@ public static class ComponentSpecReader
         return fields.ToEquatableArray();
     }
 
-    /// <summary>The first path segment of every JSON pointer in secrets and x-secret (/password → password).</summary>
+    /// <summary>The first path segment of every JSON pointer in secrets (/password → password).</summary>
     private static EquatableArray<string> ReadSecrets(YamlMappingNode root)
     {
         var secrets = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var key in new[] { "secrets", "x-secret" })
+        if (root["secrets"] is YamlSequenceNode list)
         {
-            if (root[key] is YamlSequenceNode list)
+            foreach (var item in list.Items.OfType<YamlScalarNode>())
             {
-                foreach (var item in list.Items.OfType<YamlScalarNode>())
+                var segment = item.Value.TrimStart('/').Split('/')[0];
+                if (segment.Length > 0)
                 {
-                    var pointer = item.Value.TrimStart('/');
-                    var segment = pointer.Split('/')[0];
-                    if (segment.Length > 0 && key == "secrets")
-                    {
-                        secrets.Add(segment);
-                    }
+                    secrets.Add(segment);
                 }
             }
         }
@@ -285,13 +281,9 @@ public static class ComponentSpecReader
         return secrets.ToEquatableArray();
     }
 
-    private static string Show(YamlNode node) => node is YamlScalarNode s ? "'" + s.Value + "'" : node.TypeDescription;
-
     private static double? Number(YamlNode? node)
         => node is YamlScalarNode { Type: YamlScalarType.Integer or YamlScalarType.Float } s
            && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
-
-    private static Text.SourceSpan HeadOf(YamlMappingNode node) => node.Entries.Count > 0 ? node.Entries[0].Key.Span : node.Span;
 
     private static void Report(DiagnosticBag bag, Text.SourceSpan span, string problem)
         => bag.Report(DiagnosticCatalog.InvalidComponentSpec, span, string.Empty, problem);

@@ -46,7 +46,7 @@ public enum OverridePolicy
 }
 
 /// <summary>One key of a component's configuration schema.</summary>
-/// <remarks>Immutable and value-equal, like every model type: the generator caches on equality.</remarks>
+/// <remarks>Immutable and value-equal, like every model type, so hosts can cache results on equality.</remarks>
 public sealed record ConfigProperty(string Name, ConfigValueTypes Types)
 {
     /// <summary>The allowed values, when the schema lists them.</summary>

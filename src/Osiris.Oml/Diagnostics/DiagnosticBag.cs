@@ -15,26 +15,6 @@ public sealed class DiagnosticBag
     /// <summary>The file every diagnostic of this bag is located in.</summary>
     public string FilePath { get; }
 
-    /// <summary>How many diagnostics were reported.</summary>
-    public int Count => _items.Count;
-
-    /// <summary>Whether any error was reported.</summary>
-    public bool HasErrors
-    {
-        get
-        {
-            foreach (var d in _items)
-            {
-                if (d.Severity == OmlSeverity.Error)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
-
     /// <summary>Reports a finding at <paramref name="span"/>.</summary>
     public void Report(OmlDiagnosticDescriptor descriptor, SourceSpan span, string path, params string[] arguments)
         => _items.Add(new OmlDiagnostic(descriptor, new OmlLocation(FilePath, span), path, arguments.ToImmutableArray()));

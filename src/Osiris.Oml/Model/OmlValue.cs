@@ -6,7 +6,7 @@ namespace Osiris.Oml.Model;
 /// <summary>
 /// A configuration value as plain data: a scalar with its resolved YAML type, a list, or a mapping.
 /// </summary>
-/// <remarks>Immutable and value-equal, like every model type: the generator caches on equality.</remarks>
+/// <remarks>Immutable and value-equal, like every model type, so hosts can cache results on equality.</remarks>
 public abstract record OmlValue
 {
     private protected OmlValue()

@@ -5,12 +5,11 @@ namespace Osiris.Oml.Model;
 
 /// <summary>
 /// A pipeline as plain data, built from a document whatever its errors (missing parts are null or
-/// empty). Hosts use it to generate code and exports; the diagnostics say whether it is valid.
+/// empty). Hosts read it to know what a pipeline declares; the diagnostics say whether it is valid.
 /// </summary>
 /// <remarks>
-/// Immutable and value-equal: two models built from the same text are equal, and the incremental
-/// generator relies on that to skip work. Never put syntax nodes, Roslyn objects or mutable
-/// collections in it.
+/// Immutable and value-equal: two models built from the same text are equal, so hosts can cache
+/// results on equality. Never put syntax nodes, Roslyn objects or mutable collections in it.
 /// </remarks>
 public sealed record PipelineModel(
     string SourcePath,

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using Osiris.Oml.Syntax;
 
 namespace Osiris.Oml.Rules;
 
@@ -23,4 +25,16 @@ internal static class OmlKeys
 
     /// <summary>Extension keys (ADR-0014) are allowed anywhere and never checked.</summary>
     public static bool IsExtension(string key) => key.StartsWith("x-", StringComparison.Ordinal);
+
+    /// <summary>The entries of <paramref name="mapping"/> whose key is neither one of <paramref name="known"/> nor an extension key.</summary>
+    public static IEnumerable<(YamlEntry Entry, string Key)> Unknown(YamlMappingNode mapping, string[] known)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.KeyText is { } key && Array.IndexOf(known, key) < 0 && !IsExtension(key))
+            {
+                yield return (entry, key);
+            }
+        }
+    }
 }

@@ -24,7 +24,7 @@ internal sealed class PolicyRule : IDocumentRule
         var schedule = context.Schedule;
         var critical = metadata?.Criticality is Criticality.High or Criticality.Critical;
 
-        CheckOwner(context, policy, metadata, schedule, critical);
+        CheckOwner(context, policy, schedule, critical);
         if (critical && metadata is not null)
         {
             var level = metadata.Criticality == Criticality.Critical ? "critical" : "of high criticality";
@@ -49,9 +49,10 @@ internal sealed class PolicyRule : IDocumentRule
         CheckScripts(context);
     }
 
-    private static void CheckOwner(RuleContext context, PolicySettings policy, MetadataModel? metadata, ScheduleModel? schedule, bool critical)
+    private static void CheckOwner(RuleContext context, PolicySettings policy, ScheduleModel? schedule, bool critical)
     {
-        if (metadata?.Owner is not null || (context.MetadataSpans?.Owner is not null && !OwnerIsNull(context)))
+        // A written owner is valid, or invalid and reported as OSI0302; only a missing or empty one is reported here.
+        if (context.MetadataSpans?.Owner is not null)
         {
             return;
         }
@@ -69,15 +70,11 @@ internal sealed class PolicyRule : IDocumentRule
         }
 
         // A written but empty owner is marked on its key; a missing one on the metadata key (or the file's first key).
-        var at = (context.Root[OmlKeys.Metadata] as YamlMappingNode)?.GetEntry("owner")?.Key.Span
+        var at = context.MetadataSpans?.OwnerKey
             ?? context.Root.GetEntry(OmlKeys.Metadata)?.Key.Span
-            ?? RuleContext.HeadOf(context.Root);
+            ?? YamlValues.HeadOf(context.Root);
         context.Report(DiagnosticCatalog.MissingOwner, at, "metadata.owner", reason);
     }
-
-    /// <summary>An owner key with no value counts as missing (an invalid value is OSI0302 instead).</summary>
-    private static bool OwnerIsNull(RuleContext context)
-        => context.Root[OmlKeys.Metadata] is YamlMappingNode m && m["owner"] is YamlScalarNode { IsNull: true };
 
     private static void CheckLimits(RuleContext context, PolicySettings policy, ScheduleModel schedule, Binding.ScheduleSpans spans)
     {
@@ -96,12 +93,9 @@ internal sealed class PolicyRule : IDocumentRule
 
         if (policy.MaxRetryAttempts is { } maxAttempts && schedule.Retry is { } retry && retry.Attempts > maxAttempts)
         {
-            var attemptsAt = context.Root[OmlKeys.Schedule] is YamlMappingNode sched && sched["retry"] is YamlMappingNode r && r.GetEntry("attempts") is { } a
-                ? a.Value.Span
-                : spans.Retry!.Value;
             context.Report(
                 DiagnosticCatalog.PolicyLimitExceeded,
-                attemptsAt,
+                spans.RetryAttempts!.Value,
                 "schedule.retry.attempts",
                 "schedule.retry.attempts",
                 retry.Attempts.ToString(CultureInfo.InvariantCulture),
@@ -112,10 +106,9 @@ internal sealed class PolicyRule : IDocumentRule
 
         if (policy.MaxConcurrency is { } maxConcurrency && schedule.Concurrency is { } concurrency && concurrency > maxConcurrency)
         {
-            var at = context.Root[OmlKeys.Schedule] is YamlMappingNode s && s.GetEntry("concurrency") is { } e ? e.Value.Span : spans.Block;
             context.Report(
                 DiagnosticCatalog.PolicyLimitExceeded,
-                at,
+                spans.Concurrency!.Value,
                 "schedule.concurrency",
                 "schedule.concurrency",
                 concurrency.ToString(CultureInfo.InvariantCulture),

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Components;
@@ -11,6 +13,8 @@ namespace Osiris.Oml.Rules;
 /// <summary>What a rule sees: the parsed document, the registry, the options and where to report.</summary>
 internal sealed class RuleContext
 {
+    private IReadOnlyList<StepSyntax>? _steps;
+
     public RuleContext(OmlSyntaxTree tree, YamlMappingNode root, DiagnosticBag diagnostics, OmlAnalysisOptions options, CancellationToken cancellationToken)
     {
         Tree = tree;
@@ -44,18 +48,12 @@ internal sealed class RuleContext
     /// <summary>Where the metadata's parts are written.</summary>
     public MetadataSpans? MetadataSpans { get; set; }
 
+    /// <summary>The steps as written, each with its component looked up; empty when <c>steps</c> is not a list.</summary>
+    public IReadOnlyList<StepSyntax> Steps
+        => _steps ??= Root[OmlKeys.Steps] is YamlSequenceNode list ? StepSyntax.Read(list, Components) : Array.Empty<StepSyntax>();
+
     public void Report(OmlDiagnosticDescriptor descriptor, SourceSpan span, string path, params string[] arguments)
         => Diagnostics.Report(descriptor, span, path, arguments);
-
-    /// <summary>
-    /// Where to report something missing from a mapping: its first key, so the squiggle lands on the
-    /// first line of the block rather than on the whole block.
-    /// </summary>
-    public static SourceSpan HeadOf(YamlNode node)
-        => node is YamlMappingNode { Entries.Count: > 0 } map ? map.Entries[0].Key.Span : node.Span;
-
-    /// <summary>The line (one-based) of a span, as text for messages.</summary>
-    public static string LineOf(SourceSpan span) => (span.StartPosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>One check over a whole document.</summary>

@@ -25,12 +25,7 @@ internal sealed class StepConfigRule : IDocumentRule
 
     public void Analyze(RuleContext context)
     {
-        if (context.Root[OmlKeys.Steps] is not YamlSequenceNode list)
-        {
-            return;
-        }
-
-        foreach (var step in StepSyntax.Read(list))
+        foreach (var step in context.Steps)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             if (step.Mapping is { } mapping)
@@ -42,8 +37,8 @@ internal sealed class StepConfigRule : IDocumentRule
 
     private static void AnalyzeStep(RuleContext context, StepSyntax step, YamlMappingNode mapping)
     {
-        var componentName = mapping[OmlKeys.Component] is YamlScalarNode { IsString: true } c && c.Value.Trim().Length > 0 ? c.Value : null;
-        var spec = componentName is null ? null : context.Components.Find(componentName);
+        var componentName = step.ComponentName;
+        var spec = step.Component;
         var configPath = step.Path + "." + OmlKeys.Config;
         var configEntry = mapping.GetEntry(OmlKeys.Config);
 
@@ -52,7 +47,7 @@ internal sealed class StepConfigRule : IDocumentRule
             // Osiris accepts a step without config; its component still needs its required keys at run time.
             if (spec is not null && spec.Required.Count > 0)
             {
-                var at = configEntry?.Key.Span ?? RuleContext.HeadOf(mapping);
+                var at = configEntry?.Key.Span ?? YamlValues.HeadOf(mapping);
                 var anyFromConnection = spec.Required.Any(k => spec.FindConnectionField(k) is not null);
                 context.Report(
                     DiagnosticCatalog.MissingConfig,
@@ -168,7 +163,6 @@ internal sealed class StepConfigRule : IDocumentRule
 
     private static void CheckKeys(RuleContext context, ComponentSpec spec, YamlMappingNode config, string configPath, string? connection)
     {
-        var propertyNames = spec.Properties.Select(p => p.Name).ToArray();
         foreach (var entry in config.Entries)
         {
             if (entry.KeyText is not { } key || key == OmlKeys.Connection || OmlKeys.IsExtension(key))
@@ -180,7 +174,7 @@ internal sealed class StepConfigRule : IDocumentRule
             var property = spec.FindProperty(key);
             if (property is null)
             {
-                context.Report(DiagnosticCatalog.UnknownConfigKey, entry.Key.Span, path, spec.Name, key, UnknownKeyHint(spec, key, propertyNames, connection));
+                context.Report(DiagnosticCatalog.UnknownConfigKey, entry.Key.Span, path, spec.Name, key, UnknownKeyHint(spec, key, connection));
             }
             else if (ConfigValueChecker.Check(property, entry.Value) is { } problem)
             {
@@ -201,7 +195,7 @@ internal sealed class StepConfigRule : IDocumentRule
         }
     }
 
-    private static string UnknownKeyHint(ComponentSpec spec, string key, string[] propertyNames, string? connection)
+    private static string UnknownKeyHint(ComponentSpec spec, string key, string? connection)
     {
         if (spec.FindConnectionField(key) is not null)
         {
@@ -210,6 +204,7 @@ internal sealed class StepConfigRule : IDocumentRule
                 : "; connection '" + connection + "' provides it — remove it here";
         }
 
+        var propertyNames = spec.Properties.Select(p => p.Name).ToArray();
         var suggestion = Suggestions.DidYouMean(key, propertyNames);
         return suggestion.Length > 0 ? suggestion : "; its keys are " + string.Join(", ", propertyNames);
     }
@@ -228,7 +223,7 @@ internal sealed class StepConfigRule : IDocumentRule
                 continue;
             }
 
-            context.Report(DiagnosticCatalog.MissingConfigKey, RuleContext.HeadOf(config), configPath + "." + key, spec.Name, key, ConnectionHint(spec, key));
+            context.Report(DiagnosticCatalog.MissingConfigKey, YamlValues.HeadOf(config), configPath + "." + key, spec.Name, key, ConnectionHint(spec, key));
         }
     }
 

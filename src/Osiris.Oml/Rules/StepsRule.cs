@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using Osiris.Oml.Components;
 using Osiris.Oml.Diagnostics;
@@ -40,7 +39,7 @@ internal sealed class StepsRule : IDocumentRule
             return;
         }
 
-        var steps = StepSyntax.Read(list);
+        var steps = context.Steps;
         var firstById = new Dictionary<string, StepSyntax>(StringComparer.Ordinal);
         foreach (var step in steps)
         {
@@ -54,8 +53,8 @@ internal sealed class StepsRule : IDocumentRule
             CheckFields(context, step);
             CheckUnknownKeys(context, step);
             CheckId(context, step, firstById);
-            var component = CheckComponent(context, step);
-            CheckMode(context, step, component);
+            CheckComponent(context, step);
+            CheckMode(context, step);
         }
 
         NeedsAnalysis.Analyze(context, steps);
@@ -67,19 +66,16 @@ internal sealed class StepsRule : IDocumentRule
         {
             if (!step.Mapping!.ContainsKey(field))
             {
-                context.Report(DiagnosticCatalog.MissingStepField, RuleContext.HeadOf(step.Mapping), step.Path + "." + field, step.Label, field);
+                context.Report(DiagnosticCatalog.MissingStepField, YamlValues.HeadOf(step.Mapping), step.Path + "." + field, step.Label, field);
             }
         }
     }
 
     private static void CheckUnknownKeys(RuleContext context, StepSyntax step)
     {
-        foreach (var entry in step.Mapping!.Entries)
+        foreach (var (entry, key) in OmlKeys.Unknown(step.Mapping!, KnownStepKeys))
         {
-            if (entry.KeyText is { } key && Array.IndexOf(KnownStepKeys, key) < 0 && !OmlKeys.IsExtension(key))
-            {
-                context.Report(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, key, Suggestions.DidYouMean(key, KnownStepKeys));
-            }
+            context.Report(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, key, Suggestions.DidYouMean(key, KnownStepKeys));
         }
     }
 
@@ -106,7 +102,7 @@ internal sealed class StepsRule : IDocumentRule
                 path,
                 ImmutableArray.Create(new OmlLocation(context.Tree.FilePath, first.IdSpan!.Value)),
                 id,
-                RuleContext.LineOf(first.IdSpan!.Value));
+                YamlValues.LineOf(first.IdSpan!.Value));
         }
         else
         {
@@ -114,24 +110,19 @@ internal sealed class StepsRule : IDocumentRule
         }
     }
 
-    private static ComponentSpec? CheckComponent(RuleContext context, StepSyntax step)
+    private static void CheckComponent(RuleContext context, StepSyntax step)
     {
         var entry = step.Mapping!.GetEntry(OmlKeys.Component);
         if (entry is null)
         {
-            return null;
+            return;
         }
 
         var path = step.Path + "." + OmlKeys.Component;
-        if (!RequireText(context, entry, path, "a component name such as mysql.extractor", "name the component that runs the step, such as mysql.extractor"))
+        if (RequireText(context, entry, path, "a component name such as mysql.extractor", "name the component that runs the step, such as mysql.extractor")
+            && step.Component is null)
         {
-            return null;
-        }
-
-        var name = ((YamlScalarNode)entry.Value).Value;
-        var spec = context.Components.Find(name);
-        if (spec is null)
-        {
+            var name = step.ComponentName!;
             context.Report(
                 DiagnosticCatalog.UnknownComponent,
                 entry.Value.Span,
@@ -140,11 +131,9 @@ internal sealed class StepsRule : IDocumentRule
                 Suggestions.DidYouMean(name, context.Components.Names),
                 string.Join(", ", context.Components.Names));
         }
-
-        return spec;
     }
 
-    private static void CheckMode(RuleContext context, StepSyntax step, ComponentSpec? component)
+    private static void CheckMode(RuleContext context, StepSyntax step)
     {
         var entry = step.Mapping!.GetEntry(OmlKeys.Mode);
         if (entry is null)
@@ -165,7 +154,7 @@ internal sealed class StepsRule : IDocumentRule
             return;
         }
 
-        if (component is not null && !component.Supports(parsed))
+        if (step.Component is { } component && !component.Supports(parsed))
         {
             var allowed = string.Join(" or ", component.OmlModes.Select(OmlModes.ToText));
             context.Report(DiagnosticCatalog.IncompatibleMode, entry.Value.Span, path, component.Name, mode, "mode: " + allowed);
@@ -192,50 +181,5 @@ internal sealed class StepsRule : IDocumentRule
                 context.Report(DiagnosticCatalog.WrongType, entry.Value.Span, path, path, expected, entry.Value.TypeDescription);
                 return false;
         }
-    }
-}
-
-/// <summary>A step as written: its node, its mapping (when it is one), its path and its id.</summary>
-internal sealed class StepSyntax
-{
-    private StepSyntax(int index, YamlNode node)
-    {
-        Index = index;
-        Node = node;
-        Mapping = node as YamlMappingNode;
-        Path = "steps[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-        if (Mapping?.GetEntry(OmlKeys.Id) is { Value: YamlScalarNode { IsString: true } id } && id.Value.Trim().Length > 0)
-        {
-            Id = id.Value;
-            IdSpan = id.Span;
-        }
-    }
-
-    public int Index { get; }
-
-    public YamlNode Node { get; }
-
-    public YamlMappingNode? Mapping { get; }
-
-    /// <summary><c>steps[i]</c>.</summary>
-    public string Path { get; }
-
-    /// <summary>The id when it is a non-blank string.</summary>
-    public string? Id { get; }
-
-    public SourceSpan? IdSpan { get; }
-
-    /// <summary>How messages name the step: <c>'extract'</c>, or <c>steps[2]</c> without an id.</summary>
-    public string Label => Id is null ? Path : "'" + Id + "'";
-
-    public static IReadOnlyList<StepSyntax> Read(YamlSequenceNode steps)
-    {
-        var result = new StepSyntax[steps.Items.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = new StepSyntax(i, steps.Items[i]);
-        }
-
-        return result;
     }
 }

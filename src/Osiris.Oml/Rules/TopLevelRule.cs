@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.RegularExpressions;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Syntax;
@@ -12,7 +11,7 @@ namespace Osiris.Oml.Rules;
 internal sealed class TopLevelRule : IDocumentRule
 {
     /// <summary>The versions this release understands.</summary>
-    public static readonly string[] SupportedVersions = { "0.1.0", "0.2.0" };
+    private static readonly string[] SupportedVersions = { "0.1.0", "0.2.0" };
 
     private static readonly string[] Required = { OmlKeys.OmlVersion, OmlKeys.Name, OmlKeys.Steps };
 
@@ -42,6 +41,9 @@ internal sealed class TopLevelRule : IDocumentRule
     // valid in Airflow DAG ids, Python and C# identifiers) — see OML-SPEC.md and docs/OSI0106.
     private static readonly Regex NamePattern = new("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant);
 
+    /// <summary>What <see cref="NamePattern"/> allows besides letters, digits and '-'.</summary>
+    private const string NamePunctuation = "_";
+
     public void Analyze(RuleContext context)
     {
         var root = context.Root;
@@ -49,29 +51,19 @@ internal sealed class TopLevelRule : IDocumentRule
         {
             if (!root.ContainsKey(key))
             {
-                context.Report(DiagnosticCatalog.MissingRequiredKey, RuleContext.HeadOf(root), "root", key, RequiredHint[key]);
+                context.Report(DiagnosticCatalog.MissingRequiredKey, YamlValues.HeadOf(root), "root", key, RequiredHint[key]);
             }
         }
 
-        foreach (var entry in root.Entries)
+        foreach (var (entry, key) in OmlKeys.Unknown(root, Known))
         {
-            if (entry.KeyText is not { } key)
-            {
-                continue;
-            }
-
             if (Forbidden.TryGetValue(key, out var hint))
             {
                 context.Report(DiagnosticCatalog.ForbiddenKey, entry.Key.Span, "root", key, hint);
             }
-            else if (Array.IndexOf(Known, key) < 0 && !OmlKeys.IsExtension(key))
+            else
             {
-                context.Report(
-                    DiagnosticCatalog.UnknownTopLevelKey,
-                    entry.Key.Span,
-                    "root",
-                    key,
-                    Suggestions.DidYouMean(key, Known));
+                context.Report(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Span, "root", key, Suggestions.DidYouMean(key, Known));
             }
         }
 
@@ -144,7 +136,7 @@ internal sealed class TopLevelRule : IDocumentRule
 
         if (!NamePattern.IsMatch(name.Value))
         {
-            context.Report(DiagnosticCatalog.NamingConvention, name.Span, OmlKeys.Name, name.Value, SuggestName(name.Value));
+            context.Report(DiagnosticCatalog.NamingConvention, name.Span, OmlKeys.Name, name.Value, Suggestions.Conventional(name.Value, NamePunctuation, "my-pipeline"));
         }
     }
 
@@ -154,26 +146,5 @@ internal sealed class TopLevelRule : IDocumentRule
         {
             context.Report(DiagnosticCatalog.WrongType, entry.Value.Span, OmlKeys.Description, OmlKeys.Description, "a string", entry.Value.TypeDescription);
         }
-    }
-
-    /// <summary>A conventional spelling of <paramref name="name"/>: lowercase, other characters as '-'.</summary>
-    internal static string SuggestName(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        foreach (var c in name.Trim())
-        {
-            var lower = char.ToLowerInvariant(c);
-            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '_')
-            {
-                sb.Append(lower);
-            }
-            else if (sb.Length > 0 && sb[sb.Length - 1] != '-')
-            {
-                sb.Append('-');
-            }
-        }
-
-        var s = sb.ToString().Trim('-', '_');
-        return s.Length == 0 ? "my-pipeline" : s;
     }
 }

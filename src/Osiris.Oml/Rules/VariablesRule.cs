@@ -37,25 +37,23 @@ internal sealed class VariablesRule : IDocumentRule
 
     public void Analyze(RuleContext context)
     {
-        var hasWindow = context.Root["schedule"] is YamlMappingNode schedule
-            && schedule["window"] is YamlMappingNode;
-        var declaredParams = context.Root["params"] is YamlMappingNode p
+        var window = context.Schedule?.Window;
+        var declaredParams = context.Root[OmlKeys.Params] is YamlMappingNode p
             ? p.Keys.ToArray()
             : Array.Empty<string>();
 
         var usesWindow = false;
-        foreach (var (scalar, path) in ConfigStrings(context.Root))
+        foreach (var (scalar, path) in ConfigStrings(context.Steps))
         {
             foreach (Match match in Placeholder.Matches(scalar.Value))
             {
                 var name = match.Groups["name"].Value.Trim();
-                var span = Locate(context, scalar, match.Value, match.Index, scalar.Value);
                 if (Array.IndexOf(WindowVariables, name) >= 0)
                 {
                     usesWindow = true;
-                    if (!hasWindow)
+                    if (window is null)
                     {
-                        context.Report(DiagnosticCatalog.WindowVariableWithoutWindow, span, path, name);
+                        context.Report(DiagnosticCatalog.WindowVariableWithoutWindow, Locate(context, scalar, match), path, name);
                     }
                 }
                 else if (name.StartsWith("params.", StringComparison.Ordinal))
@@ -65,39 +63,32 @@ internal sealed class VariablesRule : IDocumentRule
                     {
                         var hint = Suggestions.DidYouMean(name, declaredParams.Select(x => "params." + x))
                             + $"; declare '{param}' in the top-level params mapping, for example params: {{{param}: {{default: ...}}}}";
-                        context.Report(DiagnosticCatalog.UnknownVariable, span, path, name, hint);
+                        context.Report(DiagnosticCatalog.UnknownVariable, Locate(context, scalar, match), path, name, hint);
                     }
                 }
                 else if (!EnvironmentName.IsMatch(name))
                 {
                     var candidates = WindowVariables.Concat(declaredParams.Select(x => "params." + x));
                     var hint = Synonyms.TryGetValue(name, out var meant) ? $" (did you mean '{meant}'?)" : Suggestions.DidYouMean(name, candidates);
-                    context.Report(DiagnosticCatalog.UnknownVariable, span, path, name, hint + Advice);
+                    context.Report(DiagnosticCatalog.UnknownVariable, Locate(context, scalar, match), path, name, hint + Advice);
                 }
             }
         }
 
-        if (hasWindow && !usesWindow)
+        if (window is not null && !usesWindow)
         {
-            var window = ((YamlMappingNode)context.Root["schedule"]!).GetEntry("window")!;
-            var field = (window.Value as YamlMappingNode)?["field"] is YamlScalarNode { IsString: true } f ? f.Value : "its field";
-            context.Report(DiagnosticCatalog.WindowNotUsed, window.Key.Span, "schedule.window", field);
+            context.Report(DiagnosticCatalog.WindowNotUsed, context.ScheduleSpans!.Window!.Value, "schedule.window", window.Field ?? "its field");
         }
     }
 
     /// <summary>Every string value under <c>steps[*].config</c>, with its Osiris-style path.</summary>
-    private static IEnumerable<(YamlScalarNode Scalar, string Path)> ConfigStrings(YamlMappingNode root)
+    private static IEnumerable<(YamlScalarNode Scalar, string Path)> ConfigStrings(IReadOnlyList<StepSyntax> steps)
     {
-        if (root["steps"] is not YamlSequenceNode steps)
+        foreach (var step in steps)
         {
-            yield break;
-        }
-
-        for (var i = 0; i < steps.Items.Count; i++)
-        {
-            if (steps.Items[i] is YamlMappingNode step && step["config"] is YamlMappingNode config)
+            if (step.Mapping?[OmlKeys.Config] is YamlMappingNode config)
             {
-                var basePath = "steps[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].config";
+                var basePath = step.Path + "." + OmlKeys.Config;
                 var stack = new Stack<(YamlNode Node, string Path)>();
                 stack.Push((config, basePath));
                 var visited = 0;
@@ -130,12 +121,16 @@ internal sealed class VariablesRule : IDocumentRule
     }
 
     /// <summary>
-    /// The span of the k-th occurrence of a placeholder in the file: a block scalar's value has its
-    /// indentation removed, so the same text is searched in the written source instead of computing
-    /// offsets. Falls back to the whole scalar when escapes make the two differ.
+    /// The span of a placeholder in the file, found as the same (k-th) occurrence of its text in the
+    /// written source: a block scalar's value has its indentation removed, so offsets into the value
+    /// are not offsets into the file. Falls back to the whole scalar when escapes make the two differ.
+    /// Only called to report, as it scans the text.
     /// </summary>
-    private static SourceSpan Locate(RuleContext context, YamlScalarNode scalar, string token, int indexInValue, string value)
+    private static SourceSpan Locate(RuleContext context, YamlScalarNode scalar, Match placeholder)
     {
+        var token = placeholder.Value;
+        var indexInValue = placeholder.Index;
+        var value = scalar.Value;
         var occurrence = 0;
         for (var i = value.IndexOf(token, StringComparison.Ordinal); i >= 0 && i < indexInValue; i = value.IndexOf(token, i + 1, StringComparison.Ordinal))
         {

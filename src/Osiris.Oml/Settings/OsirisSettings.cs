@@ -48,7 +48,7 @@ public static class OsirisSettings
     /// <summary>The most runs at once across the repository.</summary>
     public static readonly SettingKey MaxParallelRuns = new("osiris_max_parallel_runs", "OsirisMaxParallelRuns", "a whole number such as 8 (default: no limit)");
 
-    /// <summary>Every key, for documentation and for the package's CompilerVisibleProperty list.</summary>
+    /// <summary>Every key, for documentation and for the package's CompilerVisibleProperty list (PackagePropsTests keeps the two equal).</summary>
     public static ImmutableArray<SettingKey> All { get; } = ImmutableArray.Create(
         Targets, PrefectPython, DagsterVersion, ReferenceDate,
         OwnerRequired, HighCriticalityRequires, MaxTimeout, MaxRetryAttempts, MaxConcurrency, MaxParallelRuns);

@@ -65,8 +65,9 @@ public sealed class OmlSyntaxTree
         }
 
         var root = YamlTreeBuilder.Build(text, lines, bag, limits);
+        var diagnostics = bag.ToSortedArray();
         var complete = true;
-        foreach (var d in bag.ToSortedArray())
+        foreach (var d in diagnostics)
         {
             if (d.Id is DiagnosticIds.YamlSyntax or DiagnosticIds.LimitExceeded)
             {
@@ -74,7 +75,7 @@ public sealed class OmlSyntaxTree
             }
         }
 
-        return new OmlSyntaxTree(filePath, text, lines, complete ? root : null, bag.ToSortedArray(), complete);
+        return new OmlSyntaxTree(filePath, text, lines, complete ? root : null, diagnostics, complete);
     }
 
     /// <summary>

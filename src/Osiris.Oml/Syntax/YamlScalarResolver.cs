@@ -8,7 +8,8 @@ namespace Osiris.Oml.Syntax;
 /// </summary>
 internal static class YamlScalarResolver
 {
-    private const string TagPrefix = "tag:yaml.org,2002:";
+    /// <summary>The prefix of the YAML core schema's tags (<c>!!str</c> is <c>tag:yaml.org,2002:str</c>).</summary>
+    public const string CoreTagPrefix = "tag:yaml.org,2002:";
 
     private static readonly Regex IntPattern = new(@"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", RegexOptions.CultureInvariant);
 
@@ -20,16 +21,16 @@ internal static class YamlScalarResolver
     {
         switch (tag)
         {
-            case TagPrefix + "str":
+            case CoreTagPrefix + "str":
             case "!":
                 return YamlScalarType.String;
-            case TagPrefix + "null":
+            case CoreTagPrefix + "null":
                 return YamlScalarType.Null;
-            case TagPrefix + "bool":
+            case CoreTagPrefix + "bool":
                 return YamlScalarType.Boolean;
-            case TagPrefix + "int":
+            case CoreTagPrefix + "int":
                 return YamlScalarType.Integer;
-            case TagPrefix + "float":
+            case CoreTagPrefix + "float":
                 return YamlScalarType.Float;
         }
 

@@ -17,8 +17,6 @@ namespace Osiris.Oml.Syntax;
 /// </summary>
 internal sealed class YamlTreeBuilder
 {
-    private const string CoreTagPrefix = "tag:yaml.org,2002:";
-
     private readonly string _text;
     private readonly LineMap _lines;
     private readonly DiagnosticBag _diagnostics;
@@ -296,7 +294,7 @@ internal sealed class YamlTreeBuilder
                 string.Empty,
                 ImmutableArray.Create(new OmlLocation(_diagnostics.FilePath, first)),
                 keyScalar.Value,
-                (first.StartPosition.Line + 1).ToString(CultureInfo.InvariantCulture));
+                YamlValues.LineOf(first));
         }
         else
         {
@@ -312,9 +310,9 @@ internal sealed class YamlTreeBuilder
             return;
         }
 
-        if (tag.StartsWith(CoreTagPrefix, StringComparison.Ordinal))
+        if (tag.StartsWith(YamlScalarResolver.CoreTagPrefix, StringComparison.Ordinal))
         {
-            switch (tag.Substring(CoreTagPrefix.Length))
+            switch (tag.Substring(YamlScalarResolver.CoreTagPrefix.Length))
             {
                 case "str" or "int" or "float" or "bool" or "null" or "map" or "seq":
                     return;
@@ -387,7 +385,7 @@ internal sealed class YamlTreeBuilder
     }
 
     private static string ShortTag(string tag)
-        => tag.StartsWith(CoreTagPrefix, StringComparison.Ordinal) ? "!!" + tag.Substring(CoreTagPrefix.Length) : tag;
+        => tag.StartsWith(YamlScalarResolver.CoreTagPrefix, StringComparison.Ordinal) ? "!!" + tag.Substring(YamlScalarResolver.CoreTagPrefix.Length) : tag;
 
     private static string? TagOf(TagName tag) => tag.IsEmpty || tag.IsNonSpecific && tag.Value == "?" ? null : tag.Value;
 

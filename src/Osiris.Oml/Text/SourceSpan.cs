@@ -1,5 +1,3 @@
-using System;
-
 namespace Osiris.Oml.Text;
 
 /// <summary>
@@ -10,14 +8,6 @@ public readonly record struct SourceSpan(int Start, int End, LinePosition StartP
 {
     /// <summary>The number of UTF-16 code units covered.</summary>
     public int Length => End - Start;
-
-    /// <summary>The span that covers both <paramref name="a"/> and <paramref name="b"/>.</summary>
-    public static SourceSpan Union(SourceSpan a, SourceSpan b)
-        => new(
-            Math.Min(a.Start, b.Start),
-            Math.Max(a.End, b.End),
-            a.Start <= b.Start ? a.StartPosition : b.StartPosition,
-            a.End >= b.End ? a.EndPosition : b.EndPosition);
 
     /// <inheritdoc />
     public override string ToString() => $"({StartPosition})-({EndPosition})";

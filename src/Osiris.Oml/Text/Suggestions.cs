@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 
 namespace Osiris.Oml.Text;
 
-/// <summary>"Did you mean" suggestions by edit distance.</summary>
+/// <summary>"Did you mean" suggestions by edit distance, and spellings that follow a name format.</summary>
 public static class Suggestions
 {
     /// <summary>
@@ -42,6 +43,32 @@ public static class Suggestions
     /// <summary><c> (did you mean 'x'?)</c> for a suggestion, or the empty string.</summary>
     public static string DidYouMean(string input, IEnumerable<string> candidates)
         => Closest(input, candidates) is { } s && !string.Equals(s, input, StringComparison.Ordinal) ? $" (did you mean '{s}'?)" : string.Empty;
+
+    /// <summary>
+    /// A spelling of <paramref name="text"/> in a lowercase name format: ASCII letters and digits and
+    /// the <paramref name="punctuation"/> characters are kept (letters lowercased), every run of
+    /// other characters becomes one '-', and no '-' or punctuation is left at either end.
+    /// <paramref name="fallback"/> when nothing is left.
+    /// </summary>
+    internal static string Conventional(string text, string punctuation, string fallback)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Trim())
+        {
+            var lower = char.ToLowerInvariant(c);
+            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || punctuation.IndexOf(lower) >= 0)
+            {
+                sb.Append(lower);
+            }
+            else if (sb.Length > 0 && sb[sb.Length - 1] != '-')
+            {
+                sb.Append('-');
+            }
+        }
+
+        var s = sb.ToString().Trim(('-' + punctuation).ToCharArray());
+        return s.Length == 0 ? fallback : s;
+    }
 
     /// <summary>The optimal-string-alignment distance, ignoring case.</summary>
     internal static int Distance(string a, string b)

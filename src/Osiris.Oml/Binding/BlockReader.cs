@@ -1,0 +1,62 @@
+using System;
+using System.Linq;
+using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Rules;
+using Osiris.Oml.Syntax;
+using Osiris.Oml.Text;
+using Osiris.Oml.Time;
+
+namespace Osiris.Oml.Binding;
+
+/// <summary>
+/// Readings and checks the schedule and metadata binders share, each reported with the descriptor
+/// of the block it is used for.
+/// </summary>
+internal static class BlockReader
+{
+    /// <summary>Reports every key of <paramref name="mapping"/> that is not one of <paramref name="known"/> (extension keys aside).</summary>
+    public static void CheckKeys(YamlMappingNode mapping, string path, string[] known, OmlDiagnosticDescriptor descriptor, DiagnosticBag diagnostics)
+    {
+        foreach (var (entry, key) in OmlKeys.Unknown(mapping, known))
+        {
+            diagnostics.Report(descriptor, entry.Key.Span, path + "." + key, key, path, Suggestions.DidYouMean(key, known), string.Join(", ", known));
+        }
+    }
+
+    /// <summary>
+    /// Reads a keyword: the value of the choice the entry names, or null after reporting
+    /// "must be a, b or c, not x" with a suggestion.
+    /// </summary>
+    public static T? Keyword<T>(YamlEntry entry, string path, (string Name, T Value)[] choices, OmlDiagnosticDescriptor descriptor, DiagnosticBag diagnostics)
+        where T : struct
+    {
+        var text = YamlValues.Text(entry.Value);
+        foreach (var (name, value) in choices)
+        {
+            if (string.Equals(name, text, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        var names = choices.Select(c => c.Name).ToArray();
+        var oneOf = string.Join(", ", names, 0, names.Length - 1) + " or " + names[names.Length - 1];
+        diagnostics.Report(descriptor, entry.Value.Span, path, path, $"must be {oneOf}, not {YamlValues.Show(entry.Value)}{Suggestions.DidYouMean(text ?? string.Empty, names)}");
+        return null;
+    }
+
+    /// <summary>
+    /// Reads a duration within [min, max] seconds (nominal: a day counts 24 hours), or null after
+    /// reporting "must be {expectation}, not x".
+    /// </summary>
+    public static OmlDuration? Duration(YamlEntry entry, string path, long min, long max, string expectation, OmlDiagnosticDescriptor descriptor, DiagnosticBag diagnostics)
+    {
+        if (YamlValues.Duration(entry.Value) is { } value && value.NominalSeconds >= min && value.NominalSeconds <= max)
+        {
+            return value;
+        }
+
+        diagnostics.Report(descriptor, entry.Value.Span, path, path, $"must be {expectation}, not {YamlValues.Show(entry.Value)}");
+        return null;
+    }
+}
