@@ -217,22 +217,7 @@ public static class OmlCatalog
         var target = TargetSet.For(options.Schedule).FirstOrDefault()?.Target ?? ScheduleTarget.Airflow;
         foreach (var entry in all)
         {
-            if (entry.Schedule is not { } schedule || TimeZones.Find(schedule.TimeZone) is not { } zone)
-            {
-                continue;
-            }
-
-            ScheduleSource? source = null;
-            if (schedule.Kind == ScheduleKind.Cron && schedule.Expression is { } text && CronExpression.Parse(text).Expression is { NeverFires: false } cron)
-            {
-                source = ScheduleSource.ForCron(cron, zone);
-            }
-            else if (schedule.Kind == ScheduleKind.Interval && schedule.Every is { } every)
-            {
-                source = ScheduleSource.ForInterval(every, zone, null);
-            }
-
-            if (source is null)
+            if (entry.Schedule is not { } schedule || ScheduleSource.TryCreate(schedule, TimeZones.Find(schedule.TimeZone), out _) is not { } source)
             {
                 continue;
             }

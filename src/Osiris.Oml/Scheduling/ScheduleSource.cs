@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using NodaTime;
 using NodaTime.TimeZones;
+using Osiris.Oml.Model;
 using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Scheduling;
@@ -29,11 +30,34 @@ internal sealed class ScheduleSource
 
     private Instant Anchor { get; }
 
-    public static ScheduleSource ForCron(CronExpression cron, DateTimeZone zone) => new(cron, null, zone, default);
+    /// <summary>
+    /// The fire times <paramref name="schedule"/> describes: its cron expression, or its interval
+    /// counted from its start (from the Unix epoch, midnight in the zone, without one). Null when there
+    /// are none to compute: the zone is unknown, the expression or <c>every</c> is missing, or the
+    /// expression is invalid or never fires. <paramref name="cron"/> is the parsed expression of a cron
+    /// schedule (also without a zone), for the caller to report on.
+    /// </summary>
+    public static ScheduleSource? TryCreate(ScheduleModel schedule, DateTimeZone? zone, out CronParseResult? cron)
+    {
+        cron = null;
+        if (schedule.Kind == ScheduleKind.Cron && schedule.Expression is { } text)
+        {
+            cron = CronExpression.Parse(text);
+            return zone is not null && cron.Expression is { NeverFires: false } expression
+                ? new ScheduleSource(expression, null, zone, default)
+                : null;
+        }
 
-    /// <summary>Intervals count from the start date, or from the Unix epoch (midnight in the zone) without one.</summary>
-    public static ScheduleSource ForInterval(OmlDuration every, DateTimeZone zone, Instant? start)
-        => new(null, every, zone, start ?? new LocalDate(1970, 1, 1).AtStartOfDayInZone(zone).ToInstant());
+        if (schedule.Kind == ScheduleKind.Interval && schedule.Every is { } every && zone is not null)
+        {
+            var anchor = schedule.Start is { } start && ScheduleStart.Parse(start) is { } parsed
+                ? parsed.InZone(zone)
+                : new LocalDate(1970, 1, 1).AtStartOfDayInZone(zone).ToInstant();
+            return new ScheduleSource(null, every, zone, anchor);
+        }
+
+        return null;
+    }
 
     /// <summary>Up to <paramref name="count"/> fire instants strictly after <paramref name="after"/>.</summary>
     public ImmutableArray<Instant> Fires(ScheduleTarget target, Instant after, int count)

@@ -155,6 +155,17 @@ public sealed class OmlCatalogTests
             ("repo/up.oml", Pipeline("\"up\"", "    downstream: [\"pipeline: down\"]", "schedule: {expression: \"0 1 * * *\"}", "  sla: \"2h\"")),
             ("repo/down.oml", Pipeline("\"down\"", "    upstream: [\"pipeline: up\"]", "schedule: {expression: \"0 3 * * *\"}")));
 
+    [Fact]
+    public void IntervalSchedule_RunsCountFromItsStart()
+    {
+        // Every day from 02:00: counted from 1970 instead, the runs would fall at midnight, after 'up' is due.
+        var d = Assert.Single(Verify(
+            null,
+            ("repo/up.oml", Pipeline("\"up\"", "    downstream: [\"pipeline: down\"]", "schedule: {expression: \"0 1 * * *\"}", "  sla: \"2h\"")),
+            ("repo/down.oml", Pipeline("\"down\"", "    upstream: [\"pipeline: up\"]", "schedule: {type: interval, every: {|OSI0409:\"1d\"|}, start: \"2026-01-01T02:00\"}"))));
+        Assert.Equal("'down' runs at 02:00 UTC, before its upstream 'up' is due to finish (01:00 UTC + SLA 2h = 03:00 UTC); schedule it after 03:00 UTC or shorten the upstream SLA", d.GetMessage());
+    }
+
     private const string Writer = """
           - id: "load"
             component: "supabase.writer"
