@@ -35,8 +35,18 @@ internal readonly record struct ScheduleStart(LocalDateTime Value, bool IsDate)
     /// <summary>
     /// The instant the start names in <paramref name="zone"/>: the first instant of the date, or the
     /// local time resolved leniently (a time in a gap moves forward by the gap, a repeated time is
-    /// its first pass).
+    /// its first pass). Never throws.
     /// </summary>
     public Instant InZone(DateTimeZone zone)
-        => IsDate ? Value.Date.AtStartOfDayInZone(zone).ToInstant() : Value.InZoneLeniently(zone).ToInstant();
+    {
+        if (!IsDate)
+        {
+            return Value.InZoneLeniently(zone).ToInstant();
+        }
+
+        // NodaTime's AtStartOfDay, except that a day the zone skips entirely (Pacific/Apia on
+        // 2011-12-30) starts when the clocks resume instead of throwing.
+        var midnight = zone.MapLocal(Value);
+        return midnight.Count == 0 ? midnight.LateInterval.Start : midnight.First().ToInstant();
+    }
 }

@@ -206,6 +206,13 @@ public sealed class ScheduleRuleTests
     public void Schedules_AreQuiet_WhereDstCannotTouchThem(string schedule)
         => OmlMarkup.Quiet(Pipeline(schedule), Options());
 
+    [Fact]
+    public void IntervalStartingOnADayTheZoneSkips_StartsWhenTheClocksResume()
+    {
+        // Samoa skipped 2011-12-30 entirely: the start of that day is the first instant after the jump.
+        OmlMarkup.Quiet(Pipeline("type: interval\nevery: \"1d\"\ntimezone: \"Pacific/Apia\"\nstart: \"2011-12-30\""), Options());
+    }
+
     // ---- windows: OSI0401 / OSI0402 -------------------------------------------------------------
 
     private const string SeedSchedule = """
