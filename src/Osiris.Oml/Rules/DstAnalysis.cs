@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using NodaTime;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Diagnostics;
@@ -17,8 +16,6 @@ namespace Osiris.Oml.Rules;
 /// </summary>
 internal static class DstAnalysis
 {
-    private static readonly Regex Number = new("^[0-9]+$", RegexOptions.CultureInvariant);
-
     private const int MaxNaiveFires = 256;
 
     public static void Analyze(RuleContext context, ScheduleSource source, CronExpression cron, IReadOnlyList<TargetVariant> targets, ScheduleSpans spans)
@@ -31,7 +28,7 @@ internal static class DstAnalysis
         var zone = source.Zone;
         var settings = context.Options.Schedule;
         var transitions = ZoneTransition.Between(zone, settings.ReferenceTime, settings.ReferenceTime + FireSamples.Horizon, 4);
-        var fixedTime = IsFixedTime(cron);
+        var fixedTime = cron.IsFixedTime;
         var reported = new HashSet<(string Id, bool Gap)>();
         foreach (var transition in transitions)
         {
@@ -213,11 +210,6 @@ internal static class DstAnalysis
             return local == date ? clock : clock + " on " + TimeText.Date(local);
         }));
     }
-
-    /// <summary>Whether the expression fires at one time of day: a single minute and a single hour.</summary>
-    private static bool IsFixedTime(CronExpression cron)
-        => cron.GetField(CronField.Minute) is { } m && Number.IsMatch(m.Text)
-           && cron.GetField(CronField.Hour) is { } h && Number.IsMatch(h.Text);
 
     /// <summary>The naive (wall-clock) fire times in [start, end), bounded.</summary>
     private static List<LocalDateTime> NaiveFiresIn(CronExpression cron, LocalDateTime start, LocalDateTime end)

@@ -98,6 +98,12 @@ public sealed class CronExpression : IEquatable<CronExpression>
     public bool HourIsWildcard => _fields.Hour.ExactStar;
 
     /// <summary>
+    /// The expression fires at one time of day: croniter expands its minute and its hour to a single
+    /// number each (<c>30 2 * * *</c>, and presets such as <c>@daily</c> whose fields are not written out).
+    /// </summary>
+    internal bool IsFixedTime => _fields.Minute.IsSingleNumber && _fields.Hour.IsSingleNumber;
+
+    /// <summary>
     /// croniter finds no fire time within 50 years (2000-2049, day-of-month OR day-of-week, any
     /// year field ignored): Airflow and Prefect accept the text and fail when scheduling it
     /// (<c>CroniterBadDateError</c>). Examples: <c>0 0 30 2 *</c>, <c>0 0 31 4,6,9,11 *</c>, and

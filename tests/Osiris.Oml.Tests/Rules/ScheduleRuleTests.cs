@@ -198,6 +198,19 @@ public sealed class ScheduleRuleTests
     }
 
     [Theory]
+    [InlineData("@daily")]
+    [InlineData("@midnight")]
+    [InlineData("@weekly")]
+    public void MidnightTransition_IsReportedForPresets(string preset)
+    {
+        // A preset fires at a fixed time as much as '0 0 * * *' does (2027-09-05 is a Sunday).
+        var d = Assert.Single(OmlMarkup.Verify(Pipeline($"expression: {{|OSI0215:\"{preset}\"|}}\ntimezone: \"America/Santiago\""), Options(Orchestrators.Airflow)));
+        Assert.Equal(
+            $"America/Santiago changes its clocks at midnight (at 00:00 on 2027-09-05 the clocks jump to 01:00), and '{preset}' fires at 00:00 on 2027-09-05, which does not exist that night; Airflow runs it at 01:00 UTC-03:00; daily partitions of that date may shift too. Schedule away from midnight, for example at 01:30 or later, or use UTC (TZDB 2026f)",
+            d.GetMessage());
+    }
+
+    [Theory]
     [InlineData("expression: \"30 2 * * *\"\ntimezone: \"UTC\"")]
     [InlineData("expression: \"0 12 * * *\"\ntimezone: \"Europe/Prague\"")]
     [InlineData("expression: \"*/15 * * * *\"\ntimezone: \"Asia/Tokyo\"")]
