@@ -18,16 +18,18 @@ internal static class DstAnalysis
 {
     private const int MaxNaiveFires = 256;
 
-    public static void Analyze(RuleContext context, ScheduleSource source, CronExpression cron, IReadOnlyList<TargetVariant> targets, ScheduleSpans spans)
+    /// <summary>
+    /// Reports the fire times that <paramref name="transitions"/> (the zone's next ones, see
+    /// <see cref="FireSamples.NextTransitions"/>) skip or repeat, for the <paramref name="targets"/>
+    /// that accept the expression.
+    /// </summary>
+    public static void Analyze(RuleContext context, ScheduleSource source, CronExpression cron, IReadOnlyList<TargetVariant> targets, IReadOnlyList<ZoneTransition> transitions, ScheduleSpans spans)
     {
         if (targets.Count == 0 || cron.FieldCount != 5)
         {
             return;
         }
 
-        var zone = source.Zone;
-        var settings = context.Options.Schedule;
-        var transitions = ZoneTransition.Between(zone, settings.ReferenceTime, settings.ReferenceTime + FireSamples.Horizon, 4);
         var fixedTime = cron.IsFixedTime;
         var reported = new HashSet<(string Id, bool Gap)>();
         foreach (var transition in transitions)
@@ -82,7 +84,7 @@ internal static class DstAnalysis
         var next = cron.GetNextLocalTime(naive);
         var from = previous?.InZoneLeniently(zone).ToInstant() ?? transition.At - Duration.FromDays(1);
         var until = next?.InZoneLeniently(zone).ToInstant() ?? transition.At + Duration.FromDays(1);
-        var outcomes = targets.Select(t => (t.Name, Text: Outcome(source.Fires(t.Target, from, 8).Where(f => f > from && f < until).ToList(), zone, naive.Date)));
+        var outcomes = targets.Select(t => (t.Name, Text: Outcome(source.FiresUntil(t.Target, from, until, 8).Where(f => f > from && f < until).ToList(), zone, naive.Date)));
         var outcome = Describe(outcomes);
 
         var date = TimeText.Date(naive.Date);
@@ -128,7 +130,7 @@ internal static class DstAnalysis
         var secondPassEnd = transition.At + transition.Shift;
         var outcomes = targets.Select(t =>
         {
-            var fires = source.Fires(t.Target, firstPassStart - Duration.FromSeconds(1), 512).Where(f => f >= firstPassStart && f < secondPassEnd).ToList();
+            var fires = source.FiresUntil(t.Target, firstPassStart - Duration.FromSeconds(1), secondPassEnd, 512).Where(f => f >= firstPassStart && f < secondPassEnd).ToList();
             var first = fires.Count(f => f < transition.At);
             var second = fires.Count - first;
             var text = first > 0 && second > 0 ? "run{s} both passes" : first > 0 ? "run{s} the first pass only, then pause{s}" : second > 0 ? "run{s} the second pass only" : "skip{s} the hour";
@@ -155,7 +157,7 @@ internal static class DstAnalysis
         var until = transition.At + Duration.FromHours(3);
         var outcomes = targets.Select(t =>
         {
-            var fires = source.Fires(t.Target, from, 64).Where(f => f >= from && f < until).ToList();
+            var fires = source.FiresUntil(t.Target, from, until, 64).Where(f => f >= from && f < until).ToList();
             return (t.Name, Text: fires.Count == 0 ? "do{es} not run" : "run{s} at " + string.Join(", ", fires.Select(f => TimeText.Clock(f, zone))));
         });
         var hours = $"{TimeText.Clock(transition.WallStart.TimeOfDay)}–{TimeText.Clock(transition.WallEnd.TimeOfDay)}";

@@ -45,10 +45,6 @@ internal sealed class ScheduleRule : IDocumentRule
 
             CompatibilityChecks.Analyze(context, cron, zone, targets, spans);
             targets = targets.Where(t => ScheduleCalculator.CheckSupport(cron, t.Target) is null).ToList();
-            if (source is not null)
-            {
-                DstAnalysis.Analyze(context, source, cron, targets, spans);
-            }
         }
 
         if (source is null || targets.Count == 0)
@@ -56,7 +52,14 @@ internal sealed class ScheduleRule : IDocumentRule
             return;
         }
 
-        var samples = FireSamples.Take(source, targets, context.Options.Schedule.ReferenceTime);
+        var reference = context.Options.Schedule.ReferenceTime;
+        var transitions = FireSamples.NextTransitions(source.Zone, reference);
+        if (source.Cron is { } expression)
+        {
+            DstAnalysis.Analyze(context, source, expression, targets, transitions, spans);
+        }
+
+        var samples = FireSamples.Take(source, targets, reference, transitions);
         WindowAnalysis.Analyze(context, schedule, source, samples, spans);
         RunLoadAnalysis.Analyze(context, schedule, samples, spans);
     }

@@ -102,6 +102,26 @@ internal sealed class ScheduleSource
 
         return fires.ToImmutable();
     }
+
+    /// <summary>
+    /// The fires strictly after <paramref name="after"/>, enough to pass <paramref name="until"/> unless the
+    /// schedule ends first or <paramref name="max"/> is reached. Asks for a few fires first and more only
+    /// when needed: a daily schedule needs 8 fires for a week, not hundreds.
+    /// </summary>
+    public ImmutableArray<Instant> FiresUntil(ScheduleTarget target, Instant after, Instant until, int max)
+    {
+        var count = Math.Min(16, max);
+        while (true)
+        {
+            var fires = Fires(target, after, count);
+            if (fires.Length < count || fires[fires.Length - 1] > until || count >= max)
+            {
+                return fires;
+            }
+
+            count = Math.Min(count * 4, max);
+        }
+    }
 }
 
 /// <summary>A change of a zone's UTC offset: a gap when clocks jump forward, a fold when they fall back.</summary>
@@ -160,23 +180,27 @@ internal sealed class FireSamples
     private const int MaxTransitions = 4;
     private const int MaxFiresPerStretch = 240;
 
-    private FireSamples(DateTimeZone zone, IReadOnlyList<ZoneTransition> transitions, IReadOnlyList<(TargetVariant Target, ImmutableArray<Instant> Steady, IReadOnlyList<(ZoneTransition Transition, ImmutableArray<Instant> Fires)> AroundTransitions)> byTarget)
+    private FireSamples(DateTimeZone zone, IReadOnlyList<(TargetVariant Target, ImmutableArray<Instant> Steady, IReadOnlyList<(ZoneTransition Transition, ImmutableArray<Instant> Fires)> AroundTransitions)> byTarget)
     {
         Zone = zone;
-        Transitions = transitions;
         ByTarget = byTarget;
     }
 
     public DateTimeZone Zone { get; }
 
-    public IReadOnlyList<ZoneTransition> Transitions { get; }
-
     public IReadOnlyList<(TargetVariant Target, ImmutableArray<Instant> Steady, IReadOnlyList<(ZoneTransition Transition, ImmutableArray<Instant> Fires)> AroundTransitions)> ByTarget { get; }
 
-    public static FireSamples Take(ScheduleSource source, IReadOnlyList<TargetVariant> targets, Instant reference)
-    {
-        var transitions = ZoneTransition.Between(source.Zone, reference, reference + Horizon, MaxTransitions);
+    /// <summary>The transitions the analyses look at: the zone's next few after <paramref name="reference"/>, within <see cref="Horizon"/>.</summary>
+    public static IReadOnlyList<ZoneTransition> NextTransitions(DateTimeZone zone, Instant reference)
+        => ZoneTransition.Between(zone, reference, reference + Horizon, MaxTransitions);
 
+    /// <summary>
+    /// The samples of each target: a steady stretch from <paramref name="reference"/> (later when a
+    /// transition is near) and a stretch around each of <paramref name="transitions"/>, the zone's
+    /// <see cref="NextTransitions"/> after <paramref name="reference"/>.
+    /// </summary>
+    public static FireSamples Take(ScheduleSource source, IReadOnlyList<TargetVariant> targets, Instant reference, IReadOnlyList<ZoneTransition> transitions)
+    {
         // The steady stretch shows the schedule's usual rhythm, so it must not contain a DST change.
         var steadyFrom = reference;
         foreach (var transition in transitions)
@@ -201,28 +225,12 @@ internal sealed class FireSamples
             byTarget.Add((target, steady, around));
         }
 
-        return new FireSamples(source.Zone, transitions, byTarget);
+        return new FireSamples(source.Zone, byTarget);
     }
 
-    /// <summary>
-    /// The fires after <paramref name="from"/> up to <paramref name="until"/> (at least two, at most
-    /// <see cref="MaxFiresPerStretch"/>), asking the calculator for a few first and more only when needed:
-    /// a daily schedule needs 8 fires for a week, not hundreds.
-    /// </summary>
+    /// <summary>The fires after <paramref name="from"/> up to <paramref name="until"/>: at least two, at most <see cref="MaxFiresPerStretch"/>.</summary>
     private static ImmutableArray<Instant> Until(ScheduleSource source, ScheduleTarget target, Instant from, Instant until)
-    {
-        var count = 16;
-        while (true)
-        {
-            var fires = source.Fires(target, from, count);
-            if (fires.Length < count || fires[fires.Length - 1] > until || count >= MaxFiresPerStretch)
-            {
-                return Within(fires, until);
-            }
-
-            count = Math.Min(count * 4, MaxFiresPerStretch);
-        }
-    }
+        => Within(source.FiresUntil(target, from, until, MaxFiresPerStretch), until);
 
     private static ImmutableArray<Instant> Within(ImmutableArray<Instant> fires, Instant until)
     {
