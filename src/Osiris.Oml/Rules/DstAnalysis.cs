@@ -157,7 +157,7 @@ internal static class DstAnalysis
         var until = transition.At + Duration.FromHours(3);
         var outcomes = targets.Select(t =>
         {
-            var fires = source.FiresUntil(t.Target, from, until, 64).Where(f => f >= from && f < until).ToList();
+            var fires = source.FiresUntil(t.Target, from - Duration.FromSeconds(1), until, 64).Where(f => f >= from && f < until).ToList();
             return (t.Name, Text: fires.Count == 0 ? "do{es} not run" : "run{s} at " + string.Join(", ", fires.Select(f => TimeText.Clock(f, zone))));
         });
         var hours = $"{TimeText.Clock(transition.WallStart.TimeOfDay)}–{TimeText.Clock(transition.WallEnd.TimeOfDay)}";

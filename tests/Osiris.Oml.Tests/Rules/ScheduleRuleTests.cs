@@ -210,6 +210,14 @@ public sealed class ScheduleRuleTests
             d.GetMessage());
     }
 
+    [Fact]
+    public void HourListAcrossTheGap_IncludesARunExactlyThreeHoursBefore()
+    {
+        // 2027-03-14 in New York: 02:00 EST jumps to 03:00 EDT; 23:00 EST the day before is exactly 3 hours earlier.
+        var d = Assert.Single(OmlMarkup.Verify(Pipeline("expression: {|OSI0214:\"0 2,23 * * *\"|}\ntimezone: \"America/New_York\""), Options(Orchestrators.Airflow)));
+        Assert.Contains("around it Airflow runs at 23:00 EST, 03:00 EDT.", d.GetMessage(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("expression: \"30 2 * * *\"\ntimezone: \"UTC\"")]
     [InlineData("expression: \"0 12 * * *\"\ntimezone: \"Europe/Prague\"")]
