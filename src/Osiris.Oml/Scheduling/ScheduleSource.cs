@@ -12,8 +12,17 @@ namespace Osiris.Oml.Scheduling;
 /// When a schedule fires, for any target: a cron expression through the calculator, or a fixed
 /// interval counted from the schedule's start (absolute time; calendar days follow the zone's clock).
 /// </summary>
+/// <remarks>Not thread-safe: it remembers how far it walked (one instance per analysis).</remarks>
 internal sealed class ScheduleSource
 {
+    /// <summary>How many calendar-day steps a walk from the anchor takes at most.</summary>
+    private const int MaxWalkSteps = 100_000;
+
+    // Points that the walk of a calendar-day interval reached, with how many steps from the anchor it
+    // took, so that later calls resume there instead of walking from the anchor (1970 without a start)
+    // again. The walk cannot be skipped with arithmetic: a time moved out of a DST gap stays moved.
+    private readonly List<(Instant At, int Steps)> _walked = new();
+
     private ScheduleSource(CronExpression? cron, OmlDuration? every, DateTimeZone zone, Instant anchor)
     {
         Cron = cron;
@@ -27,6 +36,9 @@ internal sealed class ScheduleSource
     public OmlDuration? Every { get; }
 
     public DateTimeZone Zone { get; }
+
+    /// <summary>Whether the fire times depend on the target: intervals fire alike everywhere.</summary>
+    public bool DependsOnTarget => Cron is not null;
 
     private Instant Anchor { get; }
 
@@ -88,12 +100,16 @@ internal sealed class ScheduleSource
         }
 
         // Calendar days: step on the zone's clock from the anchor (bounded walk to the first fire after 'after').
-        var next = Anchor;
-        for (var guard = 0; next <= after && guard < 100_000; guard++)
+        var (next, steps) = WalkedAtOrBefore(after);
+        var reached = (At: next, Steps: steps);
+        while (next <= after && steps < MaxWalkSteps)
         {
+            reached = (next, steps);
             next = every.AddTo(next, Zone);
+            steps++;
         }
 
+        Remember(next <= after ? (next, steps) : reached);
         for (var i = 0; i < count; i++)
         {
             fires.Add(next);
@@ -101,6 +117,29 @@ internal sealed class ScheduleSource
         }
 
         return fires.ToImmutable();
+    }
+
+    /// <summary>The furthest point of the walk known to be at or before <paramref name="after"/>, or the anchor.</summary>
+    private (Instant At, int Steps) WalkedAtOrBefore(Instant after)
+    {
+        var best = (At: Anchor, Steps: 0);
+        foreach (var point in _walked)
+        {
+            if (point.At <= after && point.Steps > best.Steps)
+            {
+                best = point;
+            }
+        }
+
+        return best;
+    }
+
+    private void Remember((Instant At, int Steps) point)
+    {
+        if (point.Steps > 0 && !_walked.Contains(point))
+        {
+            _walked.Add(point);
+        }
     }
 
     /// <summary>
@@ -214,6 +253,14 @@ internal sealed class FireSamples
         var byTarget = new List<(TargetVariant, ImmutableArray<Instant>, IReadOnlyList<(ZoneTransition, ImmutableArray<Instant>)>)>();
         foreach (var target in targets)
         {
+            if (!source.DependsOnTarget && byTarget.Count > 0)
+            {
+                // An interval fires alike for every target: sample it once.
+                var (_, sharedSteady, sharedAround) = byTarget[0];
+                byTarget.Add((target, sharedSteady, sharedAround));
+                continue;
+            }
+
             var steady = Until(source, target.Target, steadyFrom, steadyFrom + Duration.FromDays(8));
             var around = new List<(ZoneTransition, ImmutableArray<Instant>)>();
             foreach (var transition in transitions)
