@@ -17,7 +17,8 @@ namespace Osiris.Oml.Rules;
 /// </summary>
 internal static class CompatibilityChecks
 {
-    public static void Analyze(RuleContext context, CronExpression cron, DateTimeZone? zone, IReadOnlyList<TargetVariant> targets, ScheduleSpans spans)
+    /// <summary>Reports what the expression uses that the targets read differently, and the refusal (<see cref="ScheduleCalculator.CheckSupport"/>) of each target that refuses it.</summary>
+    public static void Analyze(RuleContext context, CronExpression cron, DateTimeZone? zone, IReadOnlyList<(TargetVariant Target, ScheduleRejection? Rejection)> support, ScheduleSpans spans)
     {
         var text = cron.Text;
         var whole = spans.Expression!.Value;
@@ -45,8 +46,7 @@ internal static class CompatibilityChecks
         }
 
         // What each declared target refuses, other than the layout (reported above).
-        var rejections = targets
-            .Select(t => (Target: t, Rejection: ScheduleCalculator.CheckSupport(cron, t.Target)))
+        var rejections = support
             .Where(x => x.Rejection is { Reason: not ScheduleRejectionReason.UnsupportedLayout })
             .GroupBy(x => x.Target.Orchestrator)
             .Select(g => g.First())
@@ -85,7 +85,7 @@ internal static class CompatibilityChecks
             }
         }
 
-        CheckOffsetZone(context, cron, zone, targets, spans);
+        CheckOffsetZone(context, cron, zone, support.Select(s => s.Target), spans);
     }
 
     /// <summary>"write it as two ranges, '22-23,0-2'" for a numeric wrap-around range.</summary>
@@ -132,7 +132,7 @@ internal static class CompatibilityChecks
     }
 
     /// <summary>W10: Dagster 1.12's hourly fast path computes minutes on UTC epoch seconds (dagster#33448).</summary>
-    private static void CheckOffsetZone(RuleContext context, CronExpression cron, DateTimeZone? zone, IReadOnlyList<TargetVariant> targets, ScheduleSpans spans)
+    private static void CheckOffsetZone(RuleContext context, CronExpression cron, DateTimeZone? zone, IEnumerable<TargetVariant> targets, ScheduleSpans spans)
     {
         if (zone is null || !targets.Any(t => t.Target == ScheduleTarget.Dagster) || !cron.HourIsWildcard || cron.FieldCount != 5)
         {

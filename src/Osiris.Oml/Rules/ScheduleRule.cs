@@ -43,8 +43,9 @@ internal sealed class ScheduleRule : IDocumentRule
                 return;
             }
 
-            CompatibilityChecks.Analyze(context, cron, zone, targets, spans);
-            targets = targets.Where(t => ScheduleCalculator.CheckSupport(cron, t.Target) is null).ToList();
+            var support = targets.Select(t => (Target: t, Rejection: ScheduleCalculator.CheckSupport(cron, t.Target))).ToList();
+            CompatibilityChecks.Analyze(context, cron, zone, support, spans);
+            targets = support.Where(s => s.Rejection is null).Select(s => s.Target).ToList();
         }
 
         if (source is null || targets.Count == 0)
