@@ -25,9 +25,7 @@ internal static class CompatibilityChecks
 
         if (cron.FieldCount != 5)
         {
-            var extra = cron.GetField(CronField.Second)?.Span;
-            var year = cron.GetField(CronField.Year)?.Span;
-            var span = extra is { } s ? new CronSpan(s.Start, (year?.End ?? s.End) - s.Start) : (CronSpan?)null;
+            var span = CronSpan.Cover(cron.GetField(CronField.Second)?.Span, cron.GetField(CronField.Year)?.Span);
             context.Report(
                 DiagnosticCatalog.SecondsOrYearField,
                 ScheduleRule.ExpressionSpan(context, spans, span),
@@ -39,9 +37,7 @@ internal static class CompatibilityChecks
 
         if (cron.DayOfMonthAndDayOfWeekRestricted)
         {
-            var dom = cron.GetField(CronField.DayOfMonth)?.Span;
-            var dow = cron.GetField(CronField.DayOfWeek)?.Span;
-            var span = dom is { } a && dow is { } b ? new CronSpan(a.Start, b.End - a.Start) : (CronSpan?)null;
+            var span = CronSpan.Cover(cron.GetField(CronField.DayOfMonth)?.Span, cron.GetField(CronField.DayOfWeek)?.Span);
             context.Report(DiagnosticCatalog.DayOfMonthAndDayOfWeek, cron.PresetName is null ? ScheduleRule.ExpressionSpan(context, spans, span) : whole, "schedule.expression", text);
         }
 

@@ -125,7 +125,7 @@ public static class ScheduleCalculator
                 target,
                 ScheduleRejectionReason.UnsupportedLayout,
                 $"Dagster accepts only 5-field cron strings; remove the {(cron.FieldCount == 6 ? "sixth field (croniter's seconds)" : "second and year fields")}.",
-                cron.FieldCount == 7 ? Cover(span, cron.GetField(CronField.Year)?.Span) : span);
+                cron.FieldCount == 7 ? CronSpan.Cover(span, cron.GetField(CronField.Year)?.Span) : span);
         }
 
         if (isDagster && IsFebruary30Or31(cron))
@@ -143,7 +143,7 @@ public static class ScheduleCalculator
                 target,
                 ScheduleRejectionReason.DayAndUnsupported,
                 $"{name} always fires when EITHER day-of-month or day-of-week matches (no day_or switch); to require both, restrict one field and filter the other inside the job, or export to Prefect with day_or=False.",
-                Cover(cron.GetField(CronField.DayOfMonth)?.Span, cron.GetField(CronField.DayOfWeek)?.Span));
+                CronSpan.Cover(cron.GetField(CronField.DayOfMonth)?.Span, cron.GetField(CronField.DayOfWeek)?.Span));
         }
 
         return null;
@@ -280,8 +280,8 @@ public static class ScheduleCalculator
     private static bool IsFebruary30Or31(CronExpression cron)
     {
         var fields = cron.FieldSets;
-        return fields.Month.Count == 1 && fields.Month.Values.Length == 1 && fields.Month.Values[0] == 2
-            && fields.DayOfMonth.Count == 1 && fields.DayOfMonth.Values.Length == 1 && fields.DayOfMonth.Values[0] >= 30;
+        return fields.Month.IsSingleNumber && fields.Month.Values[0] == 2
+            && fields.DayOfMonth.IsSingleNumber && fields.DayOfMonth.Values[0] >= 30;
     }
 
     private static CronSpan? First(CronExpression cron, CronFeatures feature)
@@ -295,21 +295,5 @@ public static class ScheduleCalculator
         }
 
         return null;
-    }
-
-    private static CronSpan? Cover(CronSpan? a, CronSpan? b)
-    {
-        if (a is not { } x)
-        {
-            return b;
-        }
-
-        if (b is not { } y)
-        {
-            return x;
-        }
-
-        var start = Math.Min(x.Start, y.Start);
-        return new CronSpan(start, Math.Max(x.End, y.End) - start);
     }
 }
