@@ -33,7 +33,6 @@ public sealed class CronExpression : IEquatable<CronExpression>
         CronFeatures features,
         EquatableArray<CronFeatureUse> featureUses,
         CroniterSpec fieldSets,
-        CroniterSpec? croniter,
         CronParseError? croniterIncompatibility,
         bool neverFires,
         bool cronosInterval)
@@ -46,7 +45,6 @@ public sealed class CronExpression : IEquatable<CronExpression>
         Features = features;
         FeatureUses = featureUses;
         _fields = fieldSets;
-        Croniter = croniter;
         CroniterIncompatibility = croniterIncompatibility;
         NeverFires = neverFires;
         _cronosInterval = cronosInterval;
@@ -120,7 +118,7 @@ public sealed class CronExpression : IEquatable<CronExpression>
     public CronParseError? CroniterIncompatibility { get; }
 
     /// <summary>croniter's expanded fields, or null when croniter rejects the expression.</summary>
-    internal CroniterSpec? Croniter { get; }
+    internal CroniterSpec? Croniter => CroniterIncompatibility is null ? _fields : null;
 
     /// <summary>The expanded field lists, also for Cronos-only expressions.</summary>
     internal CroniterSpec FieldSets => _fields;

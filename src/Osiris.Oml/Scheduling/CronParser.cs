@@ -223,9 +223,8 @@ internal static class CronParser
             6 => CronLayout.SixFieldsSecondsLast,
             _ => CronLayout.SevenFieldsSecondsAndYear,
         };
-        var searchable = new CroniterSpec(count, sets[0]!, sets[1]!, sets[2]!, sets[3]!, sets[4]!, sets[5], sets[6], state.Nth);
-        var spec = state.CroniterError is null ? searchable : null;
-        var neverFires = spec is not null && !CroniterSearch.CanFire(spec);
+        var spec = new CroniterSpec(count, sets[0]!, sets[1]!, sets[2]!, sets[3]!, sets[4]!, sets[5], sets[6], state.Nth);
+        var neverFires = state.CroniterError is null && !CroniterSearch.CanFire(spec);
 
         var hourText = rawFields[(int)CronField.Hour];
         var minuteText = rawFields[(int)CronField.Minute];
@@ -239,7 +238,6 @@ internal static class CronParser
             syntax.ToEquatableArray(),
             state.Features,
             state.Uses.ToEquatableArray(),
-            searchable,
             spec,
             state.CroniterError,
             neverFires,
