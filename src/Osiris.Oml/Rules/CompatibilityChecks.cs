@@ -88,19 +88,12 @@ internal static class CompatibilityChecks
     private static string SplitHint(CronField field, string token)
     {
         var parts = token.Split('-');
-        var (min, max) = field switch
-        {
-            CronField.Minute => (0, 59),
-            CronField.Hour => (0, 23),
-            CronField.DayOfMonth => (1, 31),
-            CronField.Month => (1, 12),
-            _ => (0, 6),
-        };
         if (parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var a)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var b))
         {
-            return $"write it as two ranges, '{a}-{max},{min}-{b}'";
+            var range = CronParser.Range(field);
+            return $"write it as two ranges, '{a}-{range.Max},{range.Min}-{b}'";
         }
 
         return "write it as two ranges that do not wrap, for example 'FRI-SAT,SUN-MON' as '5-6,0-1'";
@@ -158,15 +151,12 @@ internal static class CompatibilityChecks
 
     private static string StepOf(string token) => token.Substring(token.IndexOf('/') + 1);
 
-    private static string FieldName(CronField field) => field switch
+    /// <summary>"minute (0-59)".</summary>
+    private static string FieldName(CronField field)
     {
-        CronField.Minute => "minute (0-59)",
-        CronField.Hour => "hour (0-23)",
-        CronField.DayOfMonth => "day-of-month (1-31)",
-        CronField.Month => "month (1-12)",
-        CronField.DayOfWeek => "day-of-week (0-6)",
-        _ => field.ToString().ToLowerInvariant(),
-    };
+        var range = CronParser.Range(field);
+        return $"{CronParser.FieldName(field)} ({range.Min}-{range.Max})";
+    }
 
     private static string Cycle(CronField field) => field switch
     {

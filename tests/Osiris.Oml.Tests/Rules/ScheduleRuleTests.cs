@@ -115,6 +115,20 @@ public sealed class ScheduleRuleTests
     }
 
     [Fact]
+    public void WrapAroundRangeInTheSecondsField_IsSplitWithinTheSecondsRange()
+    {
+        var diagnostics = OmlMarkup.Analyze(OmlMarkup.Parse(Pipeline("expression: \"0 0 * * * 50-10\"")).Text, Options(Orchestrators.Airflow)).Diagnostics;
+        Assert.EndsWith("write it as two ranges, '50-59,0-10'", Assert.Single(diagnostics, x => x.Id == "OSI0604").GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StepLargerThanTheSecondsField_NamesItsRange()
+    {
+        var diagnostics = OmlMarkup.Analyze(OmlMarkup.Parse(Pipeline("expression: \"0 0 * * * */90\"")).Text, Options(Orchestrators.Airflow)).Diagnostics;
+        Assert.StartsWith("'*/90' has a step larger than the seconds (0-59) range, so it means only the first value: '*/90' fires once per minute, not every 90 seconds", Assert.Single(diagnostics, x => x.Id == "OSI0605").GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HourlyInAHalfHourZone_WarnsForDagster112()
     {
         var d = Assert.Single(OmlMarkup.Verify(Pipeline("expression: \"0 * * * *\"\ntimezone: {|OSI0606:\"Asia/Kolkata\"|}"), Options(Orchestrators.Dagster)));
