@@ -17,7 +17,10 @@ namespace Osiris.Oml.Rules;
 /// </summary>
 internal static class CompatibilityChecks
 {
-    /// <summary>Reports what the expression uses that the targets read differently, and the refusal (<see cref="ScheduleCalculator.CheckSupport"/>) of each target that refuses it.</summary>
+    /// <summary>
+    /// Reports what the expression uses that the targets read differently, and the refusal of each
+    /// target that refuses it (<paramref name="support"/>, with messages naming the orchestrator).
+    /// </summary>
     public static void Analyze(RuleContext context, CronExpression cron, DateTimeZone? zone, IReadOnlyList<(TargetVariant Target, ScheduleRejection? Rejection)> support, ScheduleSpans spans)
     {
         var text = cron.Text;
@@ -55,7 +58,7 @@ internal static class CompatibilityChecks
                 "schedule.expression",
                 rejection!.Span is { } r && r.End <= text.Length ? text.Substring(r.Start, r.Length) : text,
                 target.Orchestrator.ToString(),
-                ScheduleRule.AsClause(rejection.Message.Replace(ScheduleCalculator.GetBehavior(target.Target).Name, target.Orchestrator.ToString())));
+                ScheduleRule.AsClause(rejection.Message));
         }
 
         foreach (var use in cron.FeatureUses)

@@ -43,7 +43,7 @@ internal sealed class ScheduleRule : IDocumentRule
                 return;
             }
 
-            var support = targets.Select(t => (Target: t, Rejection: ScheduleCalculator.CheckSupport(cron, t.Target))).ToList();
+            var support = targets.Select(t => (Target: t, Rejection: ScheduleCalculator.CheckSupport(cron, t.Target, dayOr: true, t.Orchestrator.ToString()))).ToList();
             CompatibilityChecks.Analyze(context, cron, zone, support, spans);
             targets = support.Where(s => s.Rejection is null).Select(s => s.Target).ToList();
         }

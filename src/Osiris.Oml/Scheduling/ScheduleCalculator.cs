@@ -92,6 +92,14 @@ public static class ScheduleCalculator
     /// accepted may still never fire: see <see cref="CronExpression.NeverFires"/>.
     /// </summary>
     public static ScheduleRejection? CheckSupport(CronExpression cron, ScheduleTarget target, bool dayOr = true)
+        => CheckSupport(cron, target, dayOr, targetName: null);
+
+    /// <summary>
+    /// <see cref="CheckSupport(CronExpression, ScheduleTarget, bool)"/>, with messages that name the target
+    /// <paramref name="targetName"/> (for example "Prefect" for both Prefect variants) instead of its
+    /// <see cref="ScheduleTargetBehavior.Name"/>.
+    /// </summary>
+    internal static ScheduleRejection? CheckSupport(CronExpression cron, ScheduleTarget target, bool dayOr, string? targetName)
     {
         if (cron is null)
         {
@@ -103,7 +111,6 @@ public static class ScheduleCalculator
             return CheckNative(cron, target);
         }
 
-        var name = GetBehavior(target).Name;
         if (cron.CroniterIncompatibility is { } incompatible)
         {
             return new ScheduleRejection(target, ScheduleRejectionReason.UnsupportedSyntax, incompatible.Message, incompatible.Span);
@@ -113,7 +120,7 @@ public static class ScheduleCalculator
         {
             var message = target == ScheduleTarget.Airflow
                 ? "Airflow recognises '@quarterly' only in lower case (croniter does not know it); write '@quarterly' or '0 0 1 */3 *'."
-                : $"{name} passes '@quarterly' to croniter, which does not know it; write '0 0 1 */3 *'.";
+                : $"{targetName ?? GetBehavior(target).Name} passes '@quarterly' to croniter, which does not know it; write '0 0 1 */3 *'.";
             return new ScheduleRejection(target, ScheduleRejectionReason.UnsupportedPreset, message, new CronSpan(0, cron.Text.Length));
         }
 
@@ -142,7 +149,7 @@ public static class ScheduleCalculator
             return new ScheduleRejection(
                 target,
                 ScheduleRejectionReason.DayAndUnsupported,
-                $"{name} always fires when EITHER day-of-month or day-of-week matches (no day_or switch); to require both, restrict one field and filter the other inside the job, or export to Prefect with day_or=False.",
+                $"{targetName ?? GetBehavior(target).Name} always fires when EITHER day-of-month or day-of-week matches (no day_or switch); to require both, restrict one field and filter the other inside the job, or export to Prefect with day_or=False.",
                 CronSpan.Cover(cron.GetField(CronField.DayOfMonth)?.Span, cron.GetField(CronField.DayOfWeek)?.Span));
         }
 
