@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using NodaTime;
+using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Scheduling;
 
@@ -19,7 +20,7 @@ public static class ScheduleCalculator
     private static readonly Instant LatestStart = Instant.FromUtc(9000, 1, 1, 0, 0);
 
     /// <summary>The TZDB release the zones come from (NodaTime's embedded data, e.g. <c>2026f</c>).</summary>
-    public static string TimeZoneDataVersion => NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.TzdbVersion;
+    public static string TimeZoneDataVersion => TimeZones.TzdbVersion;
 
     /// <summary>
     /// The first <paramref name="count"/> fire instants strictly after <paramref name="after"/>
