@@ -49,7 +49,7 @@ internal static class DstAnalysis
                     : transition.IsGap ? DiagnosticCatalog.FireTimeSkippedByDst : DiagnosticCatalog.FireTimeRepeatedByDst;
                 if (reported.Add((descriptor.Id, transition.IsGap)))
                 {
-                    ReportFixedTime(context, source, cron, targets, spans, transition, affected[0], descriptor, midnight);
+                    ReportFixedTime(context, source, cron, targets, spans, transition, affected[0], descriptor);
                 }
             }
             else if (cron.HourIsWildcard)
@@ -74,8 +74,7 @@ internal static class DstAnalysis
         ScheduleSpans spans,
         ZoneTransition transition,
         LocalDateTime naive,
-        OmlDiagnosticDescriptor descriptor,
-        bool midnight)
+        OmlDiagnosticDescriptor descriptor)
     {
         var zone = source.Zone;
 
@@ -91,11 +90,11 @@ internal static class DstAnalysis
         var clock = TimeText.Clock(naive.TimeOfDay);
         var span = spans.Expression!.Value;
         var settings = context.Options.Schedule;
-        if (midnight)
+        if (descriptor == DiagnosticCatalog.MidnightDstTransition)
         {
             var what = transition.IsGap ? "which does not exist that night" : "which happens twice that night";
             context.Report(
-                DiagnosticCatalog.MidnightDstTransition,
+                descriptor,
                 span,
                 "schedule.expression",
                 zone.Id,
