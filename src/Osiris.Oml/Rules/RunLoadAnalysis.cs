@@ -22,14 +22,14 @@ internal static class RunLoadAnalysis
             return;
         }
 
-        var shortest = Shortest(samples, out var earlier, out var later, out var zone, out var targetName, out var sameForAll);
+        var shortest = Shortest(samples, out var earlier, out var later, out var targetName, out var sameForAll);
         if (shortest is not { } interval)
         {
             return;
         }
 
         var timeout = timeoutValue.ToNominalDuration();
-        var where = $"between the runs of {TimeText.DateAndClock(earlier, zone!)} and {TimeText.DateAndClock(later, zone!)}"
+        var where = $"between the runs of {TimeText.DateAndClock(earlier, samples.Zone)} and {TimeText.DateAndClock(later, samples.Zone)}"
             + (sameForAll ? string.Empty : " in " + targetName);
 
         if (schedule.Concurrency == 1 && timeout > interval)
@@ -69,7 +69,7 @@ internal static class RunLoadAnalysis
     internal static RetryFormula FormulaOf(Orchestrators orchestrator) => RetryDelays.FormulaOf(orchestrator);
 
     /// <summary>The shortest time between consecutive fires of any target; whether every target has that same pair.</summary>
-    private static Duration? Shortest(FireSamples samples, out Instant earlier, out Instant later, out DateTimeZone? zone, out string target, out bool sameForAll)
+    private static Duration? Shortest(FireSamples samples, out Instant earlier, out Instant later, out string target, out bool sameForAll)
     {
         Duration? best = null;
         earlier = later = default;
@@ -103,7 +103,6 @@ internal static class RunLoadAnalysis
 
         var pair = (earlier, later);
         sameForAll = perTarget.All(p => p == pair);
-        zone = samples.Zone;
         return best;
     }
 }

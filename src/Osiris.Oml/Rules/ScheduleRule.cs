@@ -61,7 +61,7 @@ internal sealed class ScheduleRule : IDocumentRule
         }
 
         var samples = FireSamples.Take(source, targets, reference, transitions);
-        WindowAnalysis.Analyze(context, schedule, source, samples, spans);
+        WindowAnalysis.Analyze(context, schedule, samples, spans);
         RunLoadAnalysis.Analyze(context, schedule, samples, spans);
     }
 
