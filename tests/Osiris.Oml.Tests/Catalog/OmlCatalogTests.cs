@@ -196,6 +196,17 @@ public sealed class OmlCatalogTests
             ("repo/b.oml", Pipeline("\"b\"", schedule: "schedule: {expression: \"0 4 * * *\", timeout: \"1h\"}", writes: Writer.Replace("TABLE", "\"customers\""))));
 
     [Fact]
+    public void SharedWriteTarget_LooksAtTheWholeWeek_EvenForARunEveryMinute()
+    {
+        // 2026-11-29 is the Sunday after the reference date; a week of runs every minute is 10 080 runs.
+        var diagnostics = Verify(
+            null,
+            ("repo/a.oml", Pipeline("\"a\"", schedule: "schedule: {expression: \"* * * * *\", timeout: \"30s\"}", writes: Writer.Replace("TABLE", "{|OSI0410:\"customers\"|}"))),
+            ("repo/b.oml", Pipeline("\"b\"", schedule: "schedule: {expression: \"0 12 * * 0\", timeout: \"1h\"}", writes: Writer.Replace("TABLE", "{|OSI0410:\"customers\"|}"))));
+        Assert.All(diagnostics, d => Assert.EndsWith("(for example on 2026-11-29 12:00 UTC); schedule them apart or write in one pipeline", d.GetMessage(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ParallelRuns_AboveThePolicy_AreAnError()
     {
         var options = ScheduleRuleTests.Options() with { Policy = PolicySettings.Default with { MaxParallelRuns = 2 } };
