@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using NodaTime;
 using Osiris.Oml.Diagnostics;
-using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
 using Osiris.Oml.Text;
 using Osiris.Oml.Time;

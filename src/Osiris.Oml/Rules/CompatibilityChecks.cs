@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -6,7 +5,6 @@ using NodaTime;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Scheduling;
-using Osiris.Oml.Text;
 
 namespace Osiris.Oml.Rules;
 

@@ -1,10 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using NodaTime;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Diagnostics;
-using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
 using Osiris.Oml.Text;
 using Osiris.Oml.Time;

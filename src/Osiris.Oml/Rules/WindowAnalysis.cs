@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
@@ -144,7 +143,7 @@ internal static class WindowAnalysis
     private static Duration Abs(Duration d) => d < Duration.Zero ? -d : d;
 
     /// <summary>The id of a writer step that appends what it loads (write_mode or mode append, or the component's default).</summary>
-    internal static string? Appends(YamlMappingNode root)
+    private static string? Appends(YamlMappingNode root)
     {
         if (root["steps"] is not YamlSequenceNode steps)
         {

@@ -275,7 +275,7 @@ internal static class CronParser
             return null;
         }
 
-        if (CronosOnlyForm(state, field, expr, fieldSpan, acc) is { } handled)
+        if (CronosOnlyForm(state, field, expr, fieldSpan) is { } handled)
         {
             return handled.Error;
         }
@@ -316,7 +316,7 @@ internal static class CronParser
     }
 
     // W, LW, L-n (day of month) and nL (day of week): Cronos reads them, croniter does not.
-    private static Handled? CronosOnlyForm(ParseState state, CronField field, string expr, CronSpan span, FieldAccumulator acc)
+    private static Handled? CronosOnlyForm(ParseState state, CronField field, string expr, CronSpan span)
     {
         if (field == CronField.DayOfMonth)
         {

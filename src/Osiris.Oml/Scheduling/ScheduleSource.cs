@@ -33,7 +33,7 @@ internal sealed class ScheduleSource
 
     public CronExpression? Cron { get; }
 
-    public OmlDuration? Every { get; }
+    private OmlDuration? Every { get; }
 
     public DateTimeZone Zone { get; }
 
