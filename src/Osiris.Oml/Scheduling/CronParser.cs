@@ -57,7 +57,7 @@ internal static class CronParser
         if (PresetExpansion(lower) is { } expansion)
         {
             // croniter looks presets up on the whole lower-cased text: no trimming, so " @daily" fails.
-            return ParseFields(text, expansion, lower);
+            return ParseFields(text, expansion, expansion, lower);
         }
 
         var trimmedStart = 0;
@@ -71,7 +71,7 @@ internal static class CronParser
             return MacroError(text, lower, trimmedStart);
         }
 
-        return ParseFields(text, text, null);
+        return ParseFields(text, text, lower, null);
     }
 
     private static string? PresetExpansion(string lower)
@@ -123,10 +123,13 @@ internal static class CronParser
         return Fail(message, start, end - start);
     }
 
-    private static CronParseResult ParseFields(string text, string fieldsText, string? preset)
+    /// <param name="text">The expression as written.</param>
+    /// <param name="fieldsText">The fields to read: the text, or a preset's expansion.</param>
+    /// <param name="lower">The fields in lower case (croniter lower-cases names such as JAN).</param>
+    /// <param name="preset">The preset's name in lower case, or null.</param>
+    private static CronParseResult ParseFields(string text, string fieldsText, string lower, string? preset)
     {
         var isPreset = preset is not null;
-        var lower = AsciiLower(fieldsText);
         var tokens = SplitPython(fieldsText);
         var count = tokens.Count;
         if (count == 0)
