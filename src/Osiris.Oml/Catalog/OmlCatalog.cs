@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using NodaTime;
 using Osiris.Oml.Diagnostics;
-using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
 using Osiris.Oml.Text;
 using Osiris.Oml.Time;
@@ -40,10 +39,10 @@ public static class OmlCatalog
         LineageGraph(all, byName, result);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var fires = FireWindows(all, options);
-        DownstreamBeforeUpstream(all, byName, fires, result);
-        SharedWrites(all, fires, display, result);
-        ParallelRuns(all, fires, options, result);
+        var runs = new WeekOfRuns(options);
+        DownstreamBeforeUpstream(all, byName, runs, result);
+        SharedWrites(all, runs, display, result);
+        ParallelRuns(all, runs, options, result);
 
         var sorted = result.ToArray();
         Array.Sort(sorted, OmlDiagnosticComparer.Instance);
@@ -209,46 +208,7 @@ public static class OmlCatalog
         return null;
     }
 
-    /// <summary>Each scheduled pipeline's runs over the coming week: [start, start + timeout).</summary>
-    private static Dictionary<CatalogEntry, List<(Instant Start, Instant End)>> FireWindows(List<CatalogEntry> all, OmlAnalysisOptions options)
-    {
-        var result = new Dictionary<CatalogEntry, List<(Instant, Instant)>>(ReferenceEqualityComparer.Instance);
-        var reference = options.Schedule.ReferenceTime;
-        var target = TargetSet.For(options.Schedule).FirstOrDefault()?.Target ?? ScheduleTarget.Airflow;
-        foreach (var entry in all)
-        {
-            if (entry.Schedule is not { } schedule || TimeZones.Find(schedule.TimeZone) is not { } zone)
-            {
-                continue;
-            }
-
-            ScheduleSource? source = null;
-            if (schedule.Kind == ScheduleKind.Cron && schedule.Expression is { } text && CronExpression.Parse(text).Expression is { NeverFires: false } cron)
-            {
-                source = ScheduleSource.ForCron(cron, zone);
-            }
-            else if (schedule.Kind == ScheduleKind.Interval && schedule.Every is { } every)
-            {
-                source = ScheduleSource.ForInterval(every, zone, null);
-            }
-
-            if (source is null)
-            {
-                continue;
-            }
-
-            var length = schedule.Timeout?.ToNominalDuration() ?? UnknownRunLength;
-            var runs = source.Fires(target, reference, 2_000)
-                .Where(f => f >= reference && f < reference + Week)
-                .Select(f => (f, f + length))
-                .ToList();
-            result[entry] = runs;
-        }
-
-        return result;
-    }
-
-    private static void DownstreamBeforeUpstream(List<CatalogEntry> all, Dictionary<string, List<CatalogEntry>> byName, Dictionary<CatalogEntry, List<(Instant Start, Instant End)>> fires, List<OmlDiagnostic> result)
+    private static void DownstreamBeforeUpstream(List<CatalogEntry> all, Dictionary<string, List<CatalogEntry>> byName, WeekOfRuns runs, List<OmlDiagnostic> result)
     {
         var pairs = new HashSet<(CatalogEntry Up, CatalogEntry Down)>();
         foreach (var entry in all.Where(e => e.Name is not null))
@@ -262,19 +222,31 @@ public static class OmlCatalog
 
         foreach (var (up, down) in pairs.OrderBy(p => p.Down.FilePath, StringComparer.Ordinal).ThenBy(p => p.Up.FilePath, StringComparer.Ordinal))
         {
-            if (ReferenceEquals(up, down) || up.Metadata?.Sla is not { } sla || !fires.TryGetValue(up, out var upRuns) || !fires.TryGetValue(down, out var downRuns)
+            if (ReferenceEquals(up, down) || up.Metadata?.Sla is not { } sla || runs.Of(up) is not { } upRuns || runs.Of(down) is not { } downRuns
                 || TimeZones.Find(down.Schedule!.TimeZone) is not { } zone || down.ScheduleSpan is not { } at)
             {
                 continue;
             }
 
+            // Both lists are in time order: the downstream run that follows an upstream run only moves forward.
+            var following = 0;
             foreach (var (upStart, _) in upRuns)
             {
+                while (following < downRuns.Count && downRuns[following].Start < upStart)
+                {
+                    following++;
+                }
+
+                if (following == downRuns.Count)
+                {
+                    break;
+                }
+
                 // The downstream run that follows this upstream run (same day, or just after midnight)
                 // must not start before the upstream is due; earlier runs read the previous upstream run.
                 var due = upStart + sla.ToNominalDuration();
-                var clash = downRuns.Select(r => r.Start).FirstOrDefault(d => d >= upStart);
-                if (clash != default && clash < due)
+                var clash = downRuns[following].Start;
+                if (clash < due)
                 {
                     result.Add(Diagnostic(
                         DiagnosticCatalog.DownstreamBeforeUpstream,
@@ -294,8 +266,10 @@ public static class OmlCatalog
         }
     }
 
-    private static void SharedWrites(List<CatalogEntry> all, Dictionary<CatalogEntry, List<(Instant Start, Instant End)>> fires, Dictionary<string, string> display, List<OmlDiagnostic> result)
+    private static void SharedWrites(List<CatalogEntry> all, WeekOfRuns runs, Dictionary<string, string> display, List<OmlDiagnostic> result)
     {
+        // Both pipelines of a pair report the same first overlap: find it once per pair.
+        var overlaps = new Dictionary<(CatalogEntry, CatalogEntry), Instant?>(UnorderedPairComparer.Instance);
         var writers = all.SelectMany(e => e.Writes.Select(w => (Entry: e, Write: w)))
             .GroupBy(x => x.Write.Target, StringComparer.Ordinal)
             .Where(g => g.Select(x => x.Entry).Distinct().Count() > 1);
@@ -308,8 +282,17 @@ public static class OmlCatalog
                 {
                     var (a, aw) = list[i];
                     var (b, _) = list[j];
-                    if (ReferenceEquals(a, b) || !fires.TryGetValue(a, out var aRuns) || !fires.TryGetValue(b, out var bRuns)
-                        || FirstOverlap(aRuns, bRuns) is not { } overlap)
+                    if (ReferenceEquals(a, b) || runs.Of(a) is not { } aRuns || runs.Of(b) is not { } bRuns)
+                    {
+                        continue;
+                    }
+
+                    if (!overlaps.TryGetValue((a, b), out var first))
+                    {
+                        overlaps[(a, b)] = first = FirstOverlap(aRuns, bRuns);
+                    }
+
+                    if (first is not { } overlap)
                     {
                         continue;
                     }
@@ -331,16 +314,29 @@ public static class OmlCatalog
         }
     }
 
+    /// <summary>
+    /// The earliest instant at which a run of <paramref name="a"/> and a run of <paramref name="b"/> are
+    /// both active (the later of their starts), or null. Both lists are in time order, so one pass over
+    /// each finds it: a run that ends before the other list's current run starts overlaps nothing later.
+    /// </summary>
     private static Instant? FirstOverlap(List<(Instant Start, Instant End)> a, List<(Instant Start, Instant End)> b)
     {
-        foreach (var x in a)
+        var i = 0;
+        var j = 0;
+        while (i < a.Count && j < b.Count)
         {
-            foreach (var y in b)
+            var (x, y) = (a[i], b[j]);
+            if (x.End <= y.Start)
             {
-                if (x.Start < y.End && y.Start < x.End)
-                {
-                    return x.Start > y.Start ? x.Start : y.Start;
-                }
+                i++;
+            }
+            else if (y.End <= x.Start)
+            {
+                j++;
+            }
+            else
+            {
+                return x.Start > y.Start ? x.Start : y.Start;
             }
         }
 
@@ -348,7 +344,7 @@ public static class OmlCatalog
     }
 
     /// <summary>A sweep over every run's [start, end) in the week: the most that overlap, and when.</summary>
-    private static void ParallelRuns(List<CatalogEntry> all, Dictionary<CatalogEntry, List<(Instant Start, Instant End)>> fires, OmlAnalysisOptions options, List<OmlDiagnostic> result)
+    private static void ParallelRuns(List<CatalogEntry> all, WeekOfRuns runs, OmlAnalysisOptions options, List<OmlDiagnostic> result)
     {
         if (options.Policy.MaxParallelRuns is not { } max)
         {
@@ -356,10 +352,9 @@ public static class OmlCatalog
         }
 
         var events = new List<(Instant At, int Delta, CatalogEntry Entry)>();
-        foreach (var pair in fires)
+        foreach (var entry in all)
         {
-            var entry = pair.Key;
-            foreach (var (start, end) in pair.Value)
+            foreach (var (start, end) in runs.Of(entry) ?? Enumerable.Empty<(Instant, Instant)>())
             {
                 events.Add((start, +1, entry));
                 events.Add((end, -1, entry));
@@ -449,6 +444,51 @@ public static class OmlCatalog
         return result;
     }
 
+    /// <summary>Each scheduled pipeline's runs over the coming week, [start, start + timeout), worked out when first asked for.</summary>
+    private sealed class WeekOfRuns
+    {
+        // A week of runs every minute; schedules with a seconds field are cut short.
+        private const int MaxRuns = 7 * 24 * 60;
+
+        private readonly Dictionary<CatalogEntry, List<(Instant Start, Instant End)>?> _runs = new(ReferenceEqualityComparer.Instance);
+        private readonly Instant _reference;
+        private readonly ScheduleTarget _target;
+
+        public WeekOfRuns(OmlAnalysisOptions options)
+        {
+            _reference = options.Schedule.ReferenceTime;
+            _target = TargetSet.For(options.Schedule).FirstOrDefault()?.Target ?? ScheduleTarget.Airflow;
+        }
+
+        /// <summary>The runs of <paramref name="entry"/> in time order, or null when it has no schedule that fires.</summary>
+        public List<(Instant Start, Instant End)>? Of(CatalogEntry entry)
+        {
+            if (!_runs.TryGetValue(entry, out var runs))
+            {
+                _runs[entry] = runs = Compute(entry);
+            }
+
+            return runs;
+        }
+
+        private List<(Instant Start, Instant End)>? Compute(CatalogEntry entry)
+        {
+            if (entry.Schedule is not { } schedule || ScheduleSource.TryCreate(schedule, TimeZones.Find(schedule.TimeZone), out _) is not { } source)
+            {
+                return null;
+            }
+
+            var length = schedule.Timeout?.ToNominalDuration() ?? UnknownRunLength;
+            var end = _reference + Week;
+
+            // Fires are after the reference, except that Prefect on Python ≤ 3.12 can move a gap time back before it.
+            return source.FiresUntil(_target, _reference, end, MaxRuns)
+                .Where(f => f >= _reference && f < end)
+                .Select(f => (f, f + length))
+                .ToList();
+        }
+    }
+
     private sealed class ReferenceEqualityComparer : IEqualityComparer<CatalogEntry>
     {
         public static readonly ReferenceEqualityComparer Instance = new();
@@ -456,5 +496,18 @@ public static class OmlCatalog
         public bool Equals(CatalogEntry? x, CatalogEntry? y) => ReferenceEquals(x, y);
 
         public int GetHashCode(CatalogEntry obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
+    /// <summary>Pairs of the same two entries (by reference) in either order.</summary>
+    private sealed class UnorderedPairComparer : IEqualityComparer<(CatalogEntry, CatalogEntry)>
+    {
+        public static readonly UnorderedPairComparer Instance = new();
+
+        public bool Equals((CatalogEntry, CatalogEntry) x, (CatalogEntry, CatalogEntry) y)
+            => (ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2))
+               || (ReferenceEquals(x.Item1, y.Item2) && ReferenceEquals(x.Item2, y.Item1));
+
+        public int GetHashCode((CatalogEntry, CatalogEntry) obj)
+            => ReferenceEqualityComparer.Instance.GetHashCode(obj.Item1) ^ ReferenceEqualityComparer.Instance.GetHashCode(obj.Item2);
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -6,7 +5,6 @@ using NodaTime;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Scheduling;
-using Osiris.Oml.Text;
 
 namespace Osiris.Oml.Rules;
 
@@ -17,16 +15,18 @@ namespace Osiris.Oml.Rules;
 /// </summary>
 internal static class CompatibilityChecks
 {
-    public static void Analyze(RuleContext context, CronExpression cron, DateTimeZone? zone, IReadOnlyList<TargetVariant> targets, ScheduleSpans spans)
+    /// <summary>
+    /// Reports what the expression uses that the targets read differently, and the refusal of each
+    /// target that refuses it (<paramref name="support"/>, with messages naming the orchestrator).
+    /// </summary>
+    public static void Analyze(RuleContext context, CronExpression cron, DateTimeZone? zone, IReadOnlyList<(TargetVariant Target, ScheduleRejection? Rejection)> support, ScheduleSpans spans)
     {
         var text = cron.Text;
         var whole = spans.Expression!.Value;
 
         if (cron.FieldCount != 5)
         {
-            var extra = cron.GetField(CronField.Second)?.Span;
-            var year = cron.GetField(CronField.Year)?.Span;
-            var span = extra is { } s ? new CronSpan(s.Start, (year?.End ?? s.End) - s.Start) : (CronSpan?)null;
+            var span = CronSpan.Cover(cron.GetField(CronField.Second)?.Span, cron.GetField(CronField.Year)?.Span);
             context.Report(
                 DiagnosticCatalog.SecondsOrYearField,
                 ScheduleRule.ExpressionSpan(context, spans, span),
@@ -38,15 +38,12 @@ internal static class CompatibilityChecks
 
         if (cron.DayOfMonthAndDayOfWeekRestricted)
         {
-            var dom = cron.GetField(CronField.DayOfMonth)?.Span;
-            var dow = cron.GetField(CronField.DayOfWeek)?.Span;
-            var span = dom is { } a && dow is { } b ? new CronSpan(a.Start, b.End - a.Start) : (CronSpan?)null;
+            var span = CronSpan.Cover(cron.GetField(CronField.DayOfMonth)?.Span, cron.GetField(CronField.DayOfWeek)?.Span);
             context.Report(DiagnosticCatalog.DayOfMonthAndDayOfWeek, cron.PresetName is null ? ScheduleRule.ExpressionSpan(context, spans, span) : whole, "schedule.expression", text);
         }
 
         // What each declared target refuses, other than the layout (reported above).
-        var rejections = targets
-            .Select(t => (Target: t, Rejection: ScheduleCalculator.CheckSupport(cron, t.Target)))
+        var rejections = support
             .Where(x => x.Rejection is { Reason: not ScheduleRejectionReason.UnsupportedLayout })
             .GroupBy(x => x.Target.Orchestrator)
             .Select(g => g.First())
@@ -59,7 +56,7 @@ internal static class CompatibilityChecks
                 "schedule.expression",
                 rejection!.Span is { } r && r.End <= text.Length ? text.Substring(r.Start, r.Length) : text,
                 target.Orchestrator.ToString(),
-                ScheduleRule.AsClause(rejection.Message.Replace(ScheduleCalculator.GetBehavior(target.Target).Name, target.Orchestrator.ToString())));
+                ScheduleRule.AsClause(rejection.Message));
         }
 
         foreach (var use in cron.FeatureUses)
@@ -85,26 +82,19 @@ internal static class CompatibilityChecks
             }
         }
 
-        CheckOffsetZone(context, cron, zone, targets, spans);
+        CheckOffsetZone(context, cron, zone, support.Select(s => s.Target), spans);
     }
 
     /// <summary>"write it as two ranges, '22-23,0-2'" for a numeric wrap-around range.</summary>
     private static string SplitHint(CronField field, string token)
     {
         var parts = token.Split('-');
-        var (min, max) = field switch
-        {
-            CronField.Minute => (0, 59),
-            CronField.Hour => (0, 23),
-            CronField.DayOfMonth => (1, 31),
-            CronField.Month => (1, 12),
-            _ => (0, 6),
-        };
         if (parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var a)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var b))
         {
-            return $"write it as two ranges, '{a}-{max},{min}-{b}'";
+            var range = CronParser.Range(field);
+            return $"write it as two ranges, '{a}-{range.Max},{range.Min}-{b}'";
         }
 
         return "write it as two ranges that do not wrap, for example 'FRI-SAT,SUN-MON' as '5-6,0-1'";
@@ -132,7 +122,7 @@ internal static class CompatibilityChecks
     }
 
     /// <summary>W10: Dagster 1.12's hourly fast path computes minutes on UTC epoch seconds (dagster#33448).</summary>
-    private static void CheckOffsetZone(RuleContext context, CronExpression cron, DateTimeZone? zone, IReadOnlyList<TargetVariant> targets, ScheduleSpans spans)
+    private static void CheckOffsetZone(RuleContext context, CronExpression cron, DateTimeZone? zone, IEnumerable<TargetVariant> targets, ScheduleSpans spans)
     {
         if (zone is null || !targets.Any(t => t.Target == ScheduleTarget.Dagster) || !cron.HourIsWildcard || cron.FieldCount != 5)
         {
@@ -162,15 +152,12 @@ internal static class CompatibilityChecks
 
     private static string StepOf(string token) => token.Substring(token.IndexOf('/') + 1);
 
-    private static string FieldName(CronField field) => field switch
+    /// <summary>"minute (0-59)".</summary>
+    private static string FieldName(CronField field)
     {
-        CronField.Minute => "minute (0-59)",
-        CronField.Hour => "hour (0-23)",
-        CronField.DayOfMonth => "day-of-month (1-31)",
-        CronField.Month => "month (1-12)",
-        CronField.DayOfWeek => "day-of-week (0-6)",
-        _ => field.ToString().ToLowerInvariant(),
-    };
+        var range = CronParser.Range(field);
+        return $"{CronParser.FieldName(field)} ({range.Min}-{range.Max})";
+    }
 
     private static string Cycle(CronField field) => field switch
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using NodaTime;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Diagnostics;
@@ -17,21 +16,21 @@ namespace Osiris.Oml.Rules;
 /// </summary>
 internal static class DstAnalysis
 {
-    private static readonly Regex Number = new("^[0-9]+$", RegexOptions.CultureInvariant);
-
     private const int MaxNaiveFires = 256;
 
-    public static void Analyze(RuleContext context, ScheduleSource source, CronExpression cron, IReadOnlyList<TargetVariant> targets, ScheduleSpans spans)
+    /// <summary>
+    /// Reports the fire times that <paramref name="transitions"/> (the zone's next ones, see
+    /// <see cref="FireSamples.NextTransitions"/>) skip or repeat, for the <paramref name="targets"/>
+    /// that accept the expression.
+    /// </summary>
+    public static void Analyze(RuleContext context, ScheduleSource source, CronExpression cron, IReadOnlyList<TargetVariant> targets, IReadOnlyList<ZoneTransition> transitions, ScheduleSpans spans)
     {
         if (targets.Count == 0 || cron.FieldCount != 5)
         {
             return;
         }
 
-        var zone = source.Zone;
-        var settings = context.Options.Schedule;
-        var transitions = ZoneTransition.Between(zone, settings.ReferenceTime, settings.ReferenceTime + FireSamples.Horizon, 4);
-        var fixedTime = IsFixedTime(cron);
+        var fixedTime = cron.IsFixedTime;
         var reported = new HashSet<(string Id, bool Gap)>();
         foreach (var transition in transitions)
         {
@@ -50,7 +49,7 @@ internal static class DstAnalysis
                     : transition.IsGap ? DiagnosticCatalog.FireTimeSkippedByDst : DiagnosticCatalog.FireTimeRepeatedByDst;
                 if (reported.Add((descriptor.Id, transition.IsGap)))
                 {
-                    ReportFixedTime(context, source, cron, targets, spans, transition, affected[0], descriptor, midnight);
+                    ReportFixedTime(context, source, cron, targets, spans, transition, affected[0], descriptor);
                 }
             }
             else if (cron.HourIsWildcard)
@@ -75,8 +74,7 @@ internal static class DstAnalysis
         ScheduleSpans spans,
         ZoneTransition transition,
         LocalDateTime naive,
-        OmlDiagnosticDescriptor descriptor,
-        bool midnight)
+        OmlDiagnosticDescriptor descriptor)
     {
         var zone = source.Zone;
 
@@ -85,18 +83,18 @@ internal static class DstAnalysis
         var next = cron.GetNextLocalTime(naive);
         var from = previous?.InZoneLeniently(zone).ToInstant() ?? transition.At - Duration.FromDays(1);
         var until = next?.InZoneLeniently(zone).ToInstant() ?? transition.At + Duration.FromDays(1);
-        var outcomes = targets.Select(t => (t.Name, Text: Outcome(source.Fires(t.Target, from, 8).Where(f => f > from && f < until).ToList(), zone, naive.Date)));
+        var outcomes = targets.Select(t => (t.Name, Text: Outcome(source.FiresUntil(t.Target, from, until, 8).Where(f => f > from && f < until).ToList(), zone, naive.Date)));
         var outcome = Describe(outcomes);
 
         var date = TimeText.Date(naive.Date);
         var clock = TimeText.Clock(naive.TimeOfDay);
         var span = spans.Expression!.Value;
         var settings = context.Options.Schedule;
-        if (midnight)
+        if (descriptor == DiagnosticCatalog.MidnightDstTransition)
         {
             var what = transition.IsGap ? "which does not exist that night" : "which happens twice that night";
             context.Report(
-                DiagnosticCatalog.MidnightDstTransition,
+                descriptor,
                 span,
                 "schedule.expression",
                 zone.Id,
@@ -131,7 +129,7 @@ internal static class DstAnalysis
         var secondPassEnd = transition.At + transition.Shift;
         var outcomes = targets.Select(t =>
         {
-            var fires = source.Fires(t.Target, firstPassStart - Duration.FromSeconds(1), 512).Where(f => f >= firstPassStart && f < secondPassEnd).ToList();
+            var fires = source.FiresUntil(t.Target, firstPassStart - Duration.FromSeconds(1), secondPassEnd, 512).Where(f => f >= firstPassStart && f < secondPassEnd).ToList();
             var first = fires.Count(f => f < transition.At);
             var second = fires.Count - first;
             var text = first > 0 && second > 0 ? "run{s} both passes" : first > 0 ? "run{s} the first pass only, then pause{s}" : second > 0 ? "run{s} the second pass only" : "skip{s} the hour";
@@ -158,7 +156,7 @@ internal static class DstAnalysis
         var until = transition.At + Duration.FromHours(3);
         var outcomes = targets.Select(t =>
         {
-            var fires = source.Fires(t.Target, from, 64).Where(f => f >= from && f < until).ToList();
+            var fires = source.FiresUntil(t.Target, from - Duration.FromSeconds(1), until, 64).Where(f => f >= from && f < until).ToList();
             return (t.Name, Text: fires.Count == 0 ? "do{es} not run" : "run{s} at " + string.Join(", ", fires.Select(f => TimeText.Clock(f, zone))));
         });
         var hours = $"{TimeText.Clock(transition.WallStart.TimeOfDay)}–{TimeText.Clock(transition.WallEnd.TimeOfDay)}";
@@ -213,11 +211,6 @@ internal static class DstAnalysis
             return local == date ? clock : clock + " on " + TimeText.Date(local);
         }));
     }
-
-    /// <summary>Whether the expression fires at one time of day: a single minute and a single hour.</summary>
-    private static bool IsFixedTime(CronExpression cron)
-        => cron.GetField(CronField.Minute) is { } m && Number.IsMatch(m.Text)
-           && cron.GetField(CronField.Hour) is { } h && Number.IsMatch(h.Text);
 
     /// <summary>The naive (wall-clock) fire times in [start, end), bounded.</summary>
     private static List<LocalDateTime> NaiveFiresIn(CronExpression cron, LocalDateTime start, LocalDateTime end)

@@ -22,14 +22,14 @@ internal static class RunLoadAnalysis
             return;
         }
 
-        var shortest = Shortest(samples, out var earlier, out var later, out var zone, out var targetName, out var sameForAll);
+        var shortest = Shortest(samples, out var earlier, out var later, out var targetName, out var sameForAll);
         if (shortest is not { } interval)
         {
             return;
         }
 
         var timeout = timeoutValue.ToNominalDuration();
-        var where = $"between the runs of {TimeText.DateAndClock(earlier, zone!)} and {TimeText.DateAndClock(later, zone!)}"
+        var where = $"between the runs of {TimeText.DateAndClock(earlier, samples.Zone)} and {TimeText.DateAndClock(later, samples.Zone)}"
             + (sameForAll ? string.Empty : " in " + targetName);
 
         if (schedule.Concurrency == 1 && timeout > interval)
@@ -46,9 +46,7 @@ internal static class RunLoadAnalysis
 
         if (schedule.Retry is { Attempts: > 0 } retry)
         {
-            var formula = samples.ByTarget.Select(t => FormulaOf(t.Target.Orchestrator))
-                .OrderByDescending(f => RetryDelays.TotalDelay(retry, f))
-                .First();
+            var formula = RetryDelays.WorstFormula(retry, samples.ByTarget.Select(t => t.Target.Orchestrator));
             var delays = RetryDelays.TotalDelay(retry, formula);
             var worst = RetryDelays.WorstCase(retry, timeout, formula);
             if (worst > interval)
@@ -67,16 +65,11 @@ internal static class RunLoadAnalysis
         }
     }
 
-    internal static RetryFormula FormulaOf(Orchestrators orchestrator) => orchestrator switch
-    {
-        Orchestrators.Airflow => RetryFormula.Airflow,
-        Orchestrators.Prefect => RetryFormula.Prefect,
-        Orchestrators.Dagster => RetryFormula.Dagster,
-        _ => RetryFormula.Native,
-    };
+    // PolicyRule's until it asks RetryDelays.WorstFormula as this rule does; then remove.
+    internal static RetryFormula FormulaOf(Orchestrators orchestrator) => RetryDelays.FormulaOf(orchestrator);
 
     /// <summary>The shortest time between consecutive fires of any target; whether every target has that same pair.</summary>
-    private static Duration? Shortest(FireSamples samples, out Instant earlier, out Instant later, out DateTimeZone? zone, out string target, out bool sameForAll)
+    private static Duration? Shortest(FireSamples samples, out Instant earlier, out Instant later, out string target, out bool sameForAll)
     {
         Duration? best = null;
         earlier = later = default;
@@ -110,7 +103,6 @@ internal static class RunLoadAnalysis
 
         var pair = (earlier, later);
         sameForAll = perTarget.All(p => p == pair);
-        zone = samples.Zone;
         return best;
     }
 }

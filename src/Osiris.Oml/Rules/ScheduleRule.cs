@@ -1,10 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using NodaTime;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Diagnostics;
-using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
 using Osiris.Oml.Text;
 using Osiris.Oml.Time;
@@ -27,34 +24,25 @@ internal sealed class ScheduleRule : IDocumentRule
 
         var zone = TimeZones.Find(schedule.TimeZone);
         var targets = TargetSet.For(context.Options.Schedule);
-        ScheduleSource? source = null;
-        if (schedule.Kind == ScheduleKind.Cron && schedule.Expression is { } text)
+        var source = ScheduleSource.TryCreate(schedule, zone, out var parsed);
+        if (parsed is not null)
         {
-            var parsed = CronExpression.Parse(text);
             if (parsed.Expression is not { } cron)
             {
                 var error = parsed.Error!;
-                context.Report(DiagnosticCatalog.InvalidCron, ExpressionSpan(context, spans, error.Span), "schedule.expression", text, AsClause(error.Message));
+                context.Report(DiagnosticCatalog.InvalidCron, ExpressionSpan(context, spans, error.Span), "schedule.expression", schedule.Expression!, AsClause(error.Message));
                 return;
             }
 
             if (cron.NeverFires)
             {
-                context.Report(DiagnosticCatalog.CronNeverFires, spans.Expression!.Value, "schedule.expression", text, NeverFiresReason(cron));
+                context.Report(DiagnosticCatalog.CronNeverFires, spans.Expression!.Value, "schedule.expression", cron.Text, NeverFiresReason(cron));
                 return;
             }
 
-            CompatibilityChecks.Analyze(context, cron, zone, targets, spans);
-            targets = targets.Where(t => ScheduleCalculator.CheckSupport(cron, t.Target) is null).ToList();
-            if (zone is not null)
-            {
-                source = ScheduleSource.ForCron(cron, zone);
-                DstAnalysis.Analyze(context, source, cron, targets, spans);
-            }
-        }
-        else if (schedule.Kind == ScheduleKind.Interval && schedule.Every is { } every && zone is not null)
-        {
-            source = ScheduleSource.ForInterval(every, zone, StartOf(schedule, zone));
+            var support = targets.Select(t => (Target: t, Rejection: ScheduleCalculator.CheckSupport(cron, t.Target, dayOr: true, t.Orchestrator.ToString()))).ToList();
+            CompatibilityChecks.Analyze(context, cron, zone, support, spans);
+            targets = support.Where(s => s.Rejection is null).Select(s => s.Target).ToList();
         }
 
         if (source is null || targets.Count == 0)
@@ -62,8 +50,15 @@ internal sealed class ScheduleRule : IDocumentRule
             return;
         }
 
-        var samples = FireSamples.Take(source, targets, context.Options.Schedule.ReferenceTime);
-        WindowAnalysis.Analyze(context, schedule, source, samples, spans);
+        var reference = context.Options.Schedule.ReferenceTime;
+        var transitions = FireSamples.NextTransitions(source.Zone, reference);
+        if (source.Cron is { } expression)
+        {
+            DstAnalysis.Analyze(context, source, expression, targets, transitions, spans);
+        }
+
+        var samples = FireSamples.Take(source, targets, reference, transitions);
+        WindowAnalysis.Analyze(context, schedule, samples, spans);
         RunLoadAnalysis.Analyze(context, schedule, samples, spans);
     }
 
@@ -108,27 +103,5 @@ internal sealed class ScheduleRule : IDocumentRule
         return dom is null || month is null
             ? "no date matches all of its fields"
             : $"day-of-month '{dom}' does not exist in month '{month}'; use 'L' for the last day of the month, or another day";
-    }
-
-    private static Instant? StartOf(ScheduleModel schedule, DateTimeZone zone)
-    {
-        if (schedule.Start is not { } text)
-        {
-            return null;
-        }
-
-        var date = NodaTime.Text.LocalDatePattern.Iso.Parse(text);
-        if (date.Success)
-        {
-            return date.Value.AtStartOfDayInZone(zone).ToInstant();
-        }
-
-        var dateTime = NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(text);
-        if (!dateTime.Success)
-        {
-            dateTime = NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(text);
-        }
-
-        return dateTime.Success ? dateTime.Value.InZoneLeniently(zone).ToInstant() : null;
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
@@ -20,17 +19,18 @@ internal static class WindowAnalysis
 {
     private const int MaxListed = 4;
 
-    public static void Analyze(RuleContext context, ScheduleModel schedule, ScheduleSource source, FireSamples samples, ScheduleSpans spans)
+    public static void Analyze(RuleContext context, ScheduleModel schedule, FireSamples samples, ScheduleSpans spans)
     {
         if (schedule.Window is not { Kind: WindowKind.Sliding, Size: { } } window || samples.ByTarget.Count == 0)
         {
             return;
         }
 
-        var zone = source.Zone;
+        var zone = samples.Zone;
         var location = spans.WindowSize ?? spans.Window ?? spans.Block;
         var steady = samples.ByTarget[0].Steady;
-        var steadyDeltas = Deltas(steady, window, zone).Select(d => d.Delta).Distinct().ToList();
+        var steadyPairs = Deltas(steady, window, zone).ToList();
+        var steadyDeltas = steadyPairs.Select(d => d.Delta).Distinct().ToList();
         var findings = new List<Finding>();
 
         // Every run: the size does not match the time between runs.
@@ -45,7 +45,7 @@ internal static class WindowAnalysis
         else if (steadyDeltas.Count > 1)
         {
             // Irregular schedules (weekdays, business hours): name the first few places.
-            foreach (var (later, delta) in Deltas(steady, window, zone).Where(d => d.Delta != Duration.Zero).Take(MaxListed))
+            foreach (var (later, delta) in steadyPairs.Where(d => d.Delta != Duration.Zero).Take(MaxListed))
             {
                 findings.Add(new Finding(delta, $"{TimeText.Length(Abs(delta))} before the run of {TimeText.DateAndClock(later, zone)}", Steady: true));
             }
@@ -57,6 +57,7 @@ internal static class WindowAnalysis
         {
             foreach (var (transition, fires) in stretches)
             {
+                var described = Describe(transition, zone);
                 foreach (var (later, delta) in Deltas(fires, window, zone))
                 {
                     if (steadyDeltas.Contains(delta))
@@ -64,7 +65,7 @@ internal static class WindowAnalysis
                         continue;
                     }
 
-                    var key = (delta, Describe(transition, zone));
+                    var key = (delta, described);
                     if (!around.TryGetValue(key, out var list))
                     {
                         around[key] = list = new List<(string, Instant)>();
@@ -87,11 +88,11 @@ internal static class WindowAnalysis
             findings.Add(new Finding(delta, $"{TimeText.Length(Abs(delta))} before the run of {string.Join(" or ", byRun)}, {transition}", Steady: false));
         }
 
-        Report(context, findings.Where(f => f.Delta > Duration.Zero).ToList(), DiagnosticCatalog.WindowGap, location, window, appends: null);
-        Report(context, findings.Where(f => f.Delta < Duration.Zero).ToList(), DiagnosticCatalog.WindowOverlap, location, window, Appends(context.Root));
+        Report(context, findings.Where(f => f.Delta > Duration.Zero).ToList(), DiagnosticCatalog.WindowGap, location);
+        Report(context, findings.Where(f => f.Delta < Duration.Zero).ToList(), DiagnosticCatalog.WindowOverlap, location);
     }
 
-    private static void Report(RuleContext context, List<Finding> findings, OmlDiagnosticDescriptor descriptor, Text.SourceSpan location, WindowModel window, string? appends)
+    private static void Report(RuleContext context, List<Finding> findings, OmlDiagnosticDescriptor descriptor, Text.SourceSpan location)
     {
         if (findings.Count == 0)
         {
@@ -104,14 +105,14 @@ internal static class WindowAnalysis
             : "Make the size equal to the time between runs, or use type: tumbling, which spans exactly from the previous run to this one";
         if (descriptor == DiagnosticCatalog.WindowOverlap)
         {
-            var appended = appends is null ? string.Empty : $", and step '{appends}' appends them, so they are duplicated";
-            if (appends is not null)
+            if (Appends(context.Root) is { } appends)
             {
-                context.Diagnostics.ReportWithSeverity(descriptor, OmlSeverity.Error, location, "schedule.window", what, appended, fix, TimeZones.TzdbVersion);
+                var duplicated = $", and step '{appends}' appends them, so they are duplicated";
+                context.Diagnostics.ReportWithSeverity(descriptor, OmlSeverity.Error, location, "schedule.window", what, duplicated, fix, TimeZones.TzdbVersion);
             }
             else
             {
-                context.Report(descriptor, location, "schedule.window", what, appended, fix, TimeZones.TzdbVersion);
+                context.Report(descriptor, location, "schedule.window", what, string.Empty, fix, TimeZones.TzdbVersion);
             }
         }
         else
@@ -142,7 +143,7 @@ internal static class WindowAnalysis
     private static Duration Abs(Duration d) => d < Duration.Zero ? -d : d;
 
     /// <summary>The id of a writer step that appends what it loads (write_mode or mode append, or the component's default).</summary>
-    internal static string? Appends(YamlMappingNode root)
+    private static string? Appends(YamlMappingNode root)
     {
         if (root["steps"] is not YamlSequenceNode steps)
         {

@@ -33,7 +33,6 @@ public sealed class CronExpression : IEquatable<CronExpression>
         CronFeatures features,
         EquatableArray<CronFeatureUse> featureUses,
         CroniterSpec fieldSets,
-        CroniterSpec? croniter,
         CronParseError? croniterIncompatibility,
         bool neverFires,
         bool cronosInterval)
@@ -46,7 +45,6 @@ public sealed class CronExpression : IEquatable<CronExpression>
         Features = features;
         FeatureUses = featureUses;
         _fields = fieldSets;
-        Croniter = croniter;
         CroniterIncompatibility = croniterIncompatibility;
         NeverFires = neverFires;
         _cronosInterval = cronosInterval;
@@ -98,6 +96,12 @@ public sealed class CronExpression : IEquatable<CronExpression>
     public bool HourIsWildcard => _fields.Hour.ExactStar;
 
     /// <summary>
+    /// The expression fires at one time of day: croniter expands its minute and its hour to a single
+    /// number each (<c>30 2 * * *</c>, and presets such as <c>@daily</c> whose fields are not written out).
+    /// </summary>
+    internal bool IsFixedTime => _fields.Minute.IsSingleNumber && _fields.Hour.IsSingleNumber;
+
+    /// <summary>
     /// croniter finds no fire time within 50 years (2000-2049, day-of-month OR day-of-week, any
     /// year field ignored): Airflow and Prefect accept the text and fail when scheduling it
     /// (<c>CroniterBadDateError</c>). Examples: <c>0 0 30 2 *</c>, <c>0 0 31 4,6,9,11 *</c>, and
@@ -114,7 +118,7 @@ public sealed class CronExpression : IEquatable<CronExpression>
     public CronParseError? CroniterIncompatibility { get; }
 
     /// <summary>croniter's expanded fields, or null when croniter rejects the expression.</summary>
-    internal CroniterSpec? Croniter { get; }
+    internal CroniterSpec? Croniter => CroniterIncompatibility is null ? _fields : null;
 
     /// <summary>The expanded field lists, also for Cronos-only expressions.</summary>
     internal CroniterSpec FieldSets => _fields;

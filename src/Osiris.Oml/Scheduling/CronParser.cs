@@ -57,7 +57,7 @@ internal static class CronParser
         if (PresetExpansion(lower) is { } expansion)
         {
             // croniter looks presets up on the whole lower-cased text: no trimming, so " @daily" fails.
-            return ParseFields(text, expansion, lower);
+            return ParseFields(text, expansion, expansion, lower);
         }
 
         var trimmedStart = 0;
@@ -71,7 +71,7 @@ internal static class CronParser
             return MacroError(text, lower, trimmedStart);
         }
 
-        return ParseFields(text, text, null);
+        return ParseFields(text, text, lower, null);
     }
 
     private static string? PresetExpansion(string lower)
@@ -123,10 +123,13 @@ internal static class CronParser
         return Fail(message, start, end - start);
     }
 
-    private static CronParseResult ParseFields(string text, string fieldsText, string? preset)
+    /// <param name="text">The expression as written.</param>
+    /// <param name="fieldsText">The fields to read: the text, or a preset's expansion.</param>
+    /// <param name="lower">The fields in lower case (croniter lower-cases names such as JAN).</param>
+    /// <param name="preset">The preset's name in lower case, or null.</param>
+    private static CronParseResult ParseFields(string text, string fieldsText, string lower, string? preset)
     {
         var isPreset = preset is not null;
-        var lower = AsciiLower(fieldsText);
         var tokens = SplitPython(fieldsText);
         var count = tokens.Count;
         if (count == 0)
@@ -223,9 +226,8 @@ internal static class CronParser
             6 => CronLayout.SixFieldsSecondsLast,
             _ => CronLayout.SevenFieldsSecondsAndYear,
         };
-        var searchable = new CroniterSpec(count, sets[0]!, sets[1]!, sets[2]!, sets[3]!, sets[4]!, sets[5], sets[6], state.Nth);
-        var spec = state.CroniterError is null ? searchable : null;
-        var neverFires = spec is not null && !CroniterSearch.CanFire(spec);
+        var spec = new CroniterSpec(count, sets[0]!, sets[1]!, sets[2]!, sets[3]!, sets[4]!, sets[5], sets[6], state.Nth);
+        var neverFires = state.CroniterError is null && !CroniterSearch.CanFire(spec);
 
         var hourText = rawFields[(int)CronField.Hour];
         var minuteText = rawFields[(int)CronField.Minute];
@@ -239,7 +241,6 @@ internal static class CronParser
             syntax.ToEquatableArray(),
             state.Features,
             state.Uses.ToEquatableArray(),
-            searchable,
             spec,
             state.CroniterError,
             neverFires,
@@ -277,7 +278,7 @@ internal static class CronParser
             return null;
         }
 
-        if (CronosOnlyForm(state, field, expr, fieldSpan, acc) is { } handled)
+        if (CronosOnlyForm(state, field, expr, fieldSpan) is { } handled)
         {
             return handled.Error;
         }
@@ -318,7 +319,7 @@ internal static class CronParser
     }
 
     // W, LW, L-n (day of month) and nL (day of week): Cronos reads them, croniter does not.
-    private static Handled? CronosOnlyForm(ParseState state, CronField field, string expr, CronSpan span, FieldAccumulator acc)
+    private static Handled? CronosOnlyForm(ParseState state, CronField field, string expr, CronSpan span)
     {
         if (field == CronField.DayOfMonth)
         {

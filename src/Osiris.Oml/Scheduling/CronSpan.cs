@@ -13,4 +13,21 @@ public readonly record struct CronSpan(int Start, int Length)
 
     /// <inheritdoc />
     public override string ToString() => $"[{Start}..{End})";
+
+    /// <summary>The smallest span that covers both; either one alone when the other is null.</summary>
+    internal static CronSpan? Cover(CronSpan? a, CronSpan? b)
+    {
+        if (a is not { } x)
+        {
+            return b;
+        }
+
+        if (b is not { } y)
+        {
+            return x;
+        }
+
+        var start = System.Math.Min(x.Start, y.Start);
+        return new CronSpan(start, System.Math.Max(x.End, y.End) - start);
+    }
 }

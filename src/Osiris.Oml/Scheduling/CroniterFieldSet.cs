@@ -78,8 +78,6 @@ internal sealed class CroniterFieldSet
     /// <summary>The list is one integer (Dagster's <c>is_numeric</c>).</summary>
     public bool IsSingleNumber => Count == 1 && Values.Length == 1;
 
-    public bool Contains(int value) => Array.BinarySearch(Values, value) >= 0;
-
     /// <summary>croniter <c>_get_next_nearest_diff</c>; null only without <paramref name="rangeValue"/> (the year field).</summary>
     public int? NextDiff(int x, int? rangeValue)
     {

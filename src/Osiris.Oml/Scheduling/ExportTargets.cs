@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 
 namespace Osiris.Oml.Scheduling;
 
@@ -122,24 +120,5 @@ public static class ExportTargets
         }
 
         return null;
-    }
-
-    /// <summary>The display names of the orchestrators in <paramref name="set"/>, in a fixed order.</summary>
-    public static IEnumerable<string> Names(Orchestrators set)
-    {
-        if ((set & Orchestrators.Airflow) != 0)
-        {
-            yield return "Airflow";
-        }
-
-        if ((set & Orchestrators.Prefect) != 0)
-        {
-            yield return "Prefect";
-        }
-
-        if ((set & Orchestrators.Dagster) != 0)
-        {
-            yield return "Dagster";
-        }
     }
 }

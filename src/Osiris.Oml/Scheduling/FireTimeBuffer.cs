@@ -14,8 +14,6 @@ internal sealed class FireTimeBuffer
 
     public bool IsFull => Count == _items.Length;
 
-    public long Last => _items[Count - 1];
-
     public void Add(long timestamp)
     {
         _items[Count++] = timestamp;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using NodaTime;
 using Osiris.Oml.Model;
 
@@ -47,11 +48,8 @@ public static class RetryDelays
             case BackoffKind.Fixed:
                 min = max = d;
                 break;
-            case BackoffKind.Linear when formula == RetryFormula.Prefect:
-                // Prefect has no linear backoff; the export lists the delays explicitly, so they are exact.
-                min = max = d * retry;
-                break;
             case BackoffKind.Linear:
+                // Prefect has no linear backoff; the export lists the delays explicitly, so they are exact.
                 min = max = d * retry;
                 break;
             case BackoffKind.Exponential when formula == RetryFormula.Airflow:
@@ -77,16 +75,7 @@ public static class RetryDelays
     /// retry waits its longest delay.
     /// </summary>
     public static Duration WorstCase(RetryModel? policy, Duration timeout, RetryFormula formula)
-    {
-        var attempts = policy?.Attempts ?? 0;
-        var total = timeout * (attempts + 1);
-        for (var k = 1; k <= attempts; k++)
-        {
-            total += GetDelay(policy!, k, formula).Maximum;
-        }
-
-        return total;
-    }
+        => (timeout * ((policy?.Attempts ?? 0) + 1)) + TotalDelay(policy, formula);
 
     /// <summary>The sum of the longest waits of all retries.</summary>
     public static Duration TotalDelay(RetryModel? policy, RetryFormula formula)
@@ -99,6 +88,37 @@ public static class RetryDelays
 
         return total;
     }
+
+    /// <summary>
+    /// The formula of <paramref name="orchestrators"/> whose retries wait longest in total, and so
+    /// give the <see cref="WorstCase"/> among them: the first of equals, <see cref="RetryFormula.Native"/>
+    /// when there are none.
+    /// </summary>
+    internal static RetryFormula WorstFormula(RetryModel policy, IEnumerable<Orchestrators> orchestrators)
+    {
+        var worst = RetryFormula.Native;
+        var longest = Duration.MinValue;
+        foreach (var orchestrator in orchestrators)
+        {
+            var formula = FormulaOf(orchestrator);
+            var total = TotalDelay(policy, formula);
+            if (total > longest)
+            {
+                (worst, longest) = (formula, total);
+            }
+        }
+
+        return worst;
+    }
+
+    /// <summary>The formula <paramref name="orchestrator"/> applies.</summary>
+    internal static RetryFormula FormulaOf(Orchestrators orchestrator) => orchestrator switch
+    {
+        Orchestrators.Airflow => RetryFormula.Airflow,
+        Orchestrators.Prefect => RetryFormula.Prefect,
+        Orchestrators.Dagster => RetryFormula.Dagster,
+        _ => RetryFormula.Native,
+    };
 
     private static Duration Cap(double seconds, Duration? cap)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using NodaTime;
+using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Scheduling;
 
@@ -19,7 +20,7 @@ public static class ScheduleCalculator
     private static readonly Instant LatestStart = Instant.FromUtc(9000, 1, 1, 0, 0);
 
     /// <summary>The TZDB release the zones come from (NodaTime's embedded data, e.g. <c>2026f</c>).</summary>
-    public static string TimeZoneDataVersion => NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.TzdbVersion;
+    public static string TimeZoneDataVersion => TimeZones.TzdbVersion;
 
     /// <summary>
     /// The first <paramref name="count"/> fire instants strictly after <paramref name="after"/>
@@ -92,6 +93,14 @@ public static class ScheduleCalculator
     /// accepted may still never fire: see <see cref="CronExpression.NeverFires"/>.
     /// </summary>
     public static ScheduleRejection? CheckSupport(CronExpression cron, ScheduleTarget target, bool dayOr = true)
+        => CheckSupport(cron, target, dayOr, targetName: null);
+
+    /// <summary>
+    /// <see cref="CheckSupport(CronExpression, ScheduleTarget, bool)"/>, with messages that name the target
+    /// <paramref name="targetName"/> (for example "Prefect" for both Prefect variants) instead of its
+    /// <see cref="ScheduleTargetBehavior.Name"/>.
+    /// </summary>
+    internal static ScheduleRejection? CheckSupport(CronExpression cron, ScheduleTarget target, bool dayOr, string? targetName)
     {
         if (cron is null)
         {
@@ -103,7 +112,6 @@ public static class ScheduleCalculator
             return CheckNative(cron, target);
         }
 
-        var name = GetBehavior(target).Name;
         if (cron.CroniterIncompatibility is { } incompatible)
         {
             return new ScheduleRejection(target, ScheduleRejectionReason.UnsupportedSyntax, incompatible.Message, incompatible.Span);
@@ -113,7 +121,7 @@ public static class ScheduleCalculator
         {
             var message = target == ScheduleTarget.Airflow
                 ? "Airflow recognises '@quarterly' only in lower case (croniter does not know it); write '@quarterly' or '0 0 1 */3 *'."
-                : $"{name} passes '@quarterly' to croniter, which does not know it; write '0 0 1 */3 *'.";
+                : $"{targetName ?? GetBehavior(target).Name} passes '@quarterly' to croniter, which does not know it; write '0 0 1 */3 *'.";
             return new ScheduleRejection(target, ScheduleRejectionReason.UnsupportedPreset, message, new CronSpan(0, cron.Text.Length));
         }
 
@@ -125,7 +133,7 @@ public static class ScheduleCalculator
                 target,
                 ScheduleRejectionReason.UnsupportedLayout,
                 $"Dagster accepts only 5-field cron strings; remove the {(cron.FieldCount == 6 ? "sixth field (croniter's seconds)" : "second and year fields")}.",
-                cron.FieldCount == 7 ? Cover(span, cron.GetField(CronField.Year)?.Span) : span);
+                cron.FieldCount == 7 ? CronSpan.Cover(span, cron.GetField(CronField.Year)?.Span) : span);
         }
 
         if (isDagster && IsFebruary30Or31(cron))
@@ -142,8 +150,8 @@ public static class ScheduleCalculator
             return new ScheduleRejection(
                 target,
                 ScheduleRejectionReason.DayAndUnsupported,
-                $"{name} always fires when EITHER day-of-month or day-of-week matches (no day_or switch); to require both, restrict one field and filter the other inside the job, or export to Prefect with day_or=False.",
-                Cover(cron.GetField(CronField.DayOfMonth)?.Span, cron.GetField(CronField.DayOfWeek)?.Span));
+                $"{targetName ?? GetBehavior(target).Name} always fires when EITHER day-of-month or day-of-week matches (no day_or switch); to require both, restrict one field and filter the other inside the job, or export to Prefect with day_or=False.",
+                CronSpan.Cover(cron.GetField(CronField.DayOfMonth)?.Span, cron.GetField(CronField.DayOfWeek)?.Span));
         }
 
         return null;
@@ -280,8 +288,8 @@ public static class ScheduleCalculator
     private static bool IsFebruary30Or31(CronExpression cron)
     {
         var fields = cron.FieldSets;
-        return fields.Month.Count == 1 && fields.Month.Values.Length == 1 && fields.Month.Values[0] == 2
-            && fields.DayOfMonth.Count == 1 && fields.DayOfMonth.Values.Length == 1 && fields.DayOfMonth.Values[0] >= 30;
+        return fields.Month.IsSingleNumber && fields.Month.Values[0] == 2
+            && fields.DayOfMonth.IsSingleNumber && fields.DayOfMonth.Values[0] >= 30;
     }
 
     private static CronSpan? First(CronExpression cron, CronFeatures feature)
@@ -295,21 +303,5 @@ public static class ScheduleCalculator
         }
 
         return null;
-    }
-
-    private static CronSpan? Cover(CronSpan? a, CronSpan? b)
-    {
-        if (a is not { } x)
-        {
-            return b;
-        }
-
-        if (b is not { } y)
-        {
-            return x;
-        }
-
-        var start = Math.Min(x.Start, y.Start);
-        return new CronSpan(start, Math.Max(x.End, y.End) - start);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using NodaTime;
 using NodaTime.TimeZones;
+using Osiris.Oml.Model;
 using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Scheduling;
@@ -11,8 +12,17 @@ namespace Osiris.Oml.Scheduling;
 /// When a schedule fires, for any target: a cron expression through the calculator, or a fixed
 /// interval counted from the schedule's start (absolute time; calendar days follow the zone's clock).
 /// </summary>
+/// <remarks>Not thread-safe: it remembers how far it walked (one instance per analysis).</remarks>
 internal sealed class ScheduleSource
 {
+    /// <summary>How many calendar-day steps a walk from the anchor takes at most.</summary>
+    private const int MaxWalkSteps = 100_000;
+
+    // Points that the walk of a calendar-day interval reached, with how many steps from the anchor it
+    // took, so that later calls resume there instead of walking from the anchor (1970 without a start)
+    // again. The walk cannot be skipped with arithmetic: a time moved out of a DST gap stays moved.
+    private readonly List<(Instant At, int Steps)> _walked = new();
+
     private ScheduleSource(CronExpression? cron, OmlDuration? every, DateTimeZone zone, Instant anchor)
     {
         Cron = cron;
@@ -23,17 +33,43 @@ internal sealed class ScheduleSource
 
     public CronExpression? Cron { get; }
 
-    public OmlDuration? Every { get; }
+    private OmlDuration? Every { get; }
 
     public DateTimeZone Zone { get; }
 
+    /// <summary>Whether the fire times depend on the target: intervals fire alike everywhere.</summary>
+    public bool DependsOnTarget => Cron is not null;
+
     private Instant Anchor { get; }
 
-    public static ScheduleSource ForCron(CronExpression cron, DateTimeZone zone) => new(cron, null, zone, default);
+    /// <summary>
+    /// The fire times <paramref name="schedule"/> describes: its cron expression, or its interval
+    /// counted from its start (from the Unix epoch, midnight in the zone, without one). Null when there
+    /// are none to compute: the zone is unknown, the expression or <c>every</c> is missing, or the
+    /// expression is invalid or never fires. <paramref name="cron"/> is the parsed expression of a cron
+    /// schedule (also without a zone), for the caller to report on.
+    /// </summary>
+    public static ScheduleSource? TryCreate(ScheduleModel schedule, DateTimeZone? zone, out CronParseResult? cron)
+    {
+        cron = null;
+        if (schedule.Kind == ScheduleKind.Cron && schedule.Expression is { } text)
+        {
+            cron = CronExpression.Parse(text);
+            return zone is not null && cron.Expression is { NeverFires: false } expression
+                ? new ScheduleSource(expression, null, zone, default)
+                : null;
+        }
 
-    /// <summary>Intervals count from the start date, or from the Unix epoch (midnight in the zone) without one.</summary>
-    public static ScheduleSource ForInterval(OmlDuration every, DateTimeZone zone, Instant? start)
-        => new(null, every, zone, start ?? new LocalDate(1970, 1, 1).AtStartOfDayInZone(zone).ToInstant());
+        if (schedule.Kind == ScheduleKind.Interval && schedule.Every is { } every && zone is not null)
+        {
+            var anchor = schedule.Start is { } start && ScheduleStart.Parse(start) is { } parsed
+                ? parsed.InZone(zone)
+                : new LocalDate(1970, 1, 1).AtStartOfDayInZone(zone).ToInstant();
+            return new ScheduleSource(null, every, zone, anchor);
+        }
+
+        return null;
+    }
 
     /// <summary>Up to <paramref name="count"/> fire instants strictly after <paramref name="after"/>.</summary>
     public ImmutableArray<Instant> Fires(ScheduleTarget target, Instant after, int count)
@@ -64,12 +100,16 @@ internal sealed class ScheduleSource
         }
 
         // Calendar days: step on the zone's clock from the anchor (bounded walk to the first fire after 'after').
-        var next = Anchor;
-        for (var guard = 0; next <= after && guard < 100_000; guard++)
+        var (next, steps) = WalkedAtOrBefore(after);
+        var reached = (At: next, Steps: steps);
+        while (next <= after && steps < MaxWalkSteps)
         {
+            reached = (next, steps);
             next = every.AddTo(next, Zone);
+            steps++;
         }
 
+        Remember(next <= after ? (next, steps) : reached);
         for (var i = 0; i < count; i++)
         {
             fires.Add(next);
@@ -77,6 +117,49 @@ internal sealed class ScheduleSource
         }
 
         return fires.ToImmutable();
+    }
+
+    /// <summary>The furthest point of the walk known to be at or before <paramref name="after"/>, or the anchor.</summary>
+    private (Instant At, int Steps) WalkedAtOrBefore(Instant after)
+    {
+        var best = (At: Anchor, Steps: 0);
+        foreach (var point in _walked)
+        {
+            if (point.At <= after && point.Steps > best.Steps)
+            {
+                best = point;
+            }
+        }
+
+        return best;
+    }
+
+    private void Remember((Instant At, int Steps) point)
+    {
+        if (point.Steps > 0 && !_walked.Contains(point))
+        {
+            _walked.Add(point);
+        }
+    }
+
+    /// <summary>
+    /// The fires strictly after <paramref name="after"/>, enough to pass <paramref name="until"/> unless the
+    /// schedule ends first or <paramref name="max"/> is reached. Asks for a few fires first and more only
+    /// when needed: a daily schedule needs 8 fires for a week, not hundreds.
+    /// </summary>
+    public ImmutableArray<Instant> FiresUntil(ScheduleTarget target, Instant after, Instant until, int max)
+    {
+        var count = Math.Min(16, max);
+        while (true)
+        {
+            var fires = Fires(target, after, count);
+            if (fires.Length < count || fires[fires.Length - 1] > until || count >= max)
+            {
+                return fires;
+            }
+
+            count = Math.Min(count * 4, max);
+        }
     }
 }
 
@@ -136,23 +219,27 @@ internal sealed class FireSamples
     private const int MaxTransitions = 4;
     private const int MaxFiresPerStretch = 240;
 
-    private FireSamples(DateTimeZone zone, IReadOnlyList<ZoneTransition> transitions, IReadOnlyList<(TargetVariant Target, ImmutableArray<Instant> Steady, IReadOnlyList<(ZoneTransition Transition, ImmutableArray<Instant> Fires)> AroundTransitions)> byTarget)
+    private FireSamples(DateTimeZone zone, IReadOnlyList<(TargetVariant Target, ImmutableArray<Instant> Steady, IReadOnlyList<(ZoneTransition Transition, ImmutableArray<Instant> Fires)> AroundTransitions)> byTarget)
     {
         Zone = zone;
-        Transitions = transitions;
         ByTarget = byTarget;
     }
 
     public DateTimeZone Zone { get; }
 
-    public IReadOnlyList<ZoneTransition> Transitions { get; }
-
     public IReadOnlyList<(TargetVariant Target, ImmutableArray<Instant> Steady, IReadOnlyList<(ZoneTransition Transition, ImmutableArray<Instant> Fires)> AroundTransitions)> ByTarget { get; }
 
-    public static FireSamples Take(ScheduleSource source, IReadOnlyList<TargetVariant> targets, Instant reference)
-    {
-        var transitions = ZoneTransition.Between(source.Zone, reference, reference + Horizon, MaxTransitions);
+    /// <summary>The transitions the analyses look at: the zone's next few after <paramref name="reference"/>, within <see cref="Horizon"/>.</summary>
+    public static IReadOnlyList<ZoneTransition> NextTransitions(DateTimeZone zone, Instant reference)
+        => ZoneTransition.Between(zone, reference, reference + Horizon, MaxTransitions);
 
+    /// <summary>
+    /// The samples of each target: a steady stretch from <paramref name="reference"/> (later when a
+    /// transition is near) and a stretch around each of <paramref name="transitions"/>, the zone's
+    /// <see cref="NextTransitions"/> after <paramref name="reference"/>.
+    /// </summary>
+    public static FireSamples Take(ScheduleSource source, IReadOnlyList<TargetVariant> targets, Instant reference, IReadOnlyList<ZoneTransition> transitions)
+    {
         // The steady stretch shows the schedule's usual rhythm, so it must not contain a DST change.
         var steadyFrom = reference;
         foreach (var transition in transitions)
@@ -166,6 +253,14 @@ internal sealed class FireSamples
         var byTarget = new List<(TargetVariant, ImmutableArray<Instant>, IReadOnlyList<(ZoneTransition, ImmutableArray<Instant>)>)>();
         foreach (var target in targets)
         {
+            if (!source.DependsOnTarget && byTarget.Count > 0)
+            {
+                // An interval fires alike for every target: sample it once.
+                var (_, sharedSteady, sharedAround) = byTarget[0];
+                byTarget.Add((target, sharedSteady, sharedAround));
+                continue;
+            }
+
             var steady = Until(source, target.Target, steadyFrom, steadyFrom + Duration.FromDays(8));
             var around = new List<(ZoneTransition, ImmutableArray<Instant>)>();
             foreach (var transition in transitions)
@@ -177,28 +272,12 @@ internal sealed class FireSamples
             byTarget.Add((target, steady, around));
         }
 
-        return new FireSamples(source.Zone, transitions, byTarget);
+        return new FireSamples(source.Zone, byTarget);
     }
 
-    /// <summary>
-    /// The fires after <paramref name="from"/> up to <paramref name="until"/> (at least two, at most
-    /// <see cref="MaxFiresPerStretch"/>), asking the calculator for a few first and more only when needed:
-    /// a daily schedule needs 8 fires for a week, not hundreds.
-    /// </summary>
+    /// <summary>The fires after <paramref name="from"/> up to <paramref name="until"/>: at least two, at most <see cref="MaxFiresPerStretch"/>.</summary>
     private static ImmutableArray<Instant> Until(ScheduleSource source, ScheduleTarget target, Instant from, Instant until)
-    {
-        var count = 16;
-        while (true)
-        {
-            var fires = source.Fires(target, from, count);
-            if (fires.Length < count || fires[fires.Length - 1] > until || count >= MaxFiresPerStretch)
-            {
-                return Within(fires, until);
-            }
-
-            count = Math.Min(count * 4, MaxFiresPerStretch);
-        }
-    }
+        => Within(source.FiresUntil(target, from, until, MaxFiresPerStretch), until);
 
     private static ImmutableArray<Instant> Within(ImmutableArray<Instant> fires, Instant until)
     {

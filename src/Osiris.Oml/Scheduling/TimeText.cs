@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using NodaTime;
 using NodaTime.Text;
+using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Scheduling;
 
@@ -41,41 +40,10 @@ public static class TimeText
             : name;
     }
 
-    /// <summary>"1h", "23h", "1h 30m", "45s", "2d 1h".</summary>
+    /// <summary>"1h", "23h", "1h 30m", "45s", "2d 1h" (whole seconds).</summary>
     public static string Length(Duration duration)
     {
-        var negative = duration < Duration.Zero;
         var total = (long)System.Math.Abs(duration.TotalSeconds);
-        if (total == 0)
-        {
-            return "0s";
-        }
-
-        var sb = new StringBuilder();
-        if (negative)
-        {
-            sb.Append('-');
-        }
-
-        void Part(long value, string unit)
-        {
-            if (value == 0)
-            {
-                return;
-            }
-
-            if (sb.Length > 0 && sb[sb.Length - 1] != '-')
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(value.ToString(CultureInfo.InvariantCulture)).Append(unit);
-        }
-
-        Part(total / 86_400, "d");
-        Part(total % 86_400 / 3600, "h");
-        Part(total % 3600 / 60, "m");
-        Part(total % 60, "s");
-        return sb.ToString();
+        return OmlDuration.Format(duration < Duration.Zero, total / 86_400, total % 86_400);
     }
 }

@@ -89,17 +89,20 @@ public readonly record struct OmlDuration(int Days, long Seconds)
     }
 
     /// <summary>The shortest OML spelling: <c>1d 2h</c>, <c>90s</c>, <c>-1h</c>, <c>0s</c>.</summary>
-    public override string ToString()
+    public override string ToString() => Format(IsNegative, Math.Abs((long)Days), Math.Abs(Seconds));
+
+    /// <summary>
+    /// "1d 2h 30m", "-45s", "0s": the days, then the seconds as hours, minutes and seconds (not carried
+    /// into days), each part only when it is not zero.
+    /// </summary>
+    internal static string Format(bool negative, long days, long seconds)
     {
-        if (IsZero)
+        if (days == 0 && seconds == 0)
         {
             return "0s";
         }
 
         var sb = new StringBuilder();
-        var negative = IsNegative;
-        var days = Math.Abs((long)Days);
-        var rest = Math.Abs(Seconds);
         if (negative)
         {
             sb.Append('-');
@@ -121,9 +124,9 @@ public readonly record struct OmlDuration(int Days, long Seconds)
         }
 
         Part(days, "d");
-        Part(rest / 3600, "h");
-        Part(rest % 3600 / 60, "m");
-        Part(rest % 60, "s");
+        Part(seconds / 3600, "h");
+        Part(seconds % 3600 / 60, "m");
+        Part(seconds % 60, "s");
         return sb.ToString();
     }
 

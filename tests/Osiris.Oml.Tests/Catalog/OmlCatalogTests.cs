@@ -155,6 +155,17 @@ public sealed class OmlCatalogTests
             ("repo/up.oml", Pipeline("\"up\"", "    downstream: [\"pipeline: down\"]", "schedule: {expression: \"0 1 * * *\"}", "  sla: \"2h\"")),
             ("repo/down.oml", Pipeline("\"down\"", "    upstream: [\"pipeline: up\"]", "schedule: {expression: \"0 3 * * *\"}")));
 
+    [Fact]
+    public void IntervalSchedule_RunsCountFromItsStart()
+    {
+        // Every day from 02:00: counted from 1970 instead, the runs would fall at midnight, after 'up' is due.
+        var d = Assert.Single(Verify(
+            null,
+            ("repo/up.oml", Pipeline("\"up\"", "    downstream: [\"pipeline: down\"]", "schedule: {expression: \"0 1 * * *\"}", "  sla: \"2h\"")),
+            ("repo/down.oml", Pipeline("\"down\"", "    upstream: [\"pipeline: up\"]", "schedule: {type: interval, every: {|OSI0409:\"1d\"|}, start: \"2026-01-01T02:00\"}"))));
+        Assert.Equal("'down' runs at 02:00 UTC, before its upstream 'up' is due to finish (01:00 UTC + SLA 2h = 03:00 UTC); schedule it after 03:00 UTC or shorten the upstream SLA", d.GetMessage());
+    }
+
     private const string Writer = """
           - id: "load"
             component: "supabase.writer"
@@ -183,6 +194,17 @@ public sealed class OmlCatalogTests
             null,
             ("repo/a.oml", Pipeline("\"a\"", schedule: "schedule: {expression: \"0 2 * * *\", timeout: \"1h\"}", writes: Writer.Replace("TABLE", "\"customers\""))),
             ("repo/b.oml", Pipeline("\"b\"", schedule: "schedule: {expression: \"0 4 * * *\", timeout: \"1h\"}", writes: Writer.Replace("TABLE", "\"customers\""))));
+
+    [Fact]
+    public void SharedWriteTarget_LooksAtTheWholeWeek_EvenForARunEveryMinute()
+    {
+        // 2026-11-29 is the Sunday after the reference date; a week of runs every minute is 10 080 runs.
+        var diagnostics = Verify(
+            null,
+            ("repo/a.oml", Pipeline("\"a\"", schedule: "schedule: {expression: \"* * * * *\", timeout: \"30s\"}", writes: Writer.Replace("TABLE", "{|OSI0410:\"customers\"|}"))),
+            ("repo/b.oml", Pipeline("\"b\"", schedule: "schedule: {expression: \"0 12 * * 0\", timeout: \"1h\"}", writes: Writer.Replace("TABLE", "{|OSI0410:\"customers\"|}"))));
+        Assert.All(diagnostics, d => Assert.EndsWith("(for example on 2026-11-29 12:00 UTC); schedule them apart or write in one pipeline", d.GetMessage(), StringComparison.Ordinal));
+    }
 
     [Fact]
     public void ParallelRuns_AboveThePolicy_AreAnError()

@@ -115,6 +115,20 @@ public sealed class ScheduleRuleTests
     }
 
     [Fact]
+    public void WrapAroundRangeInTheSecondsField_IsSplitWithinTheSecondsRange()
+    {
+        var diagnostics = OmlMarkup.Analyze(OmlMarkup.Parse(Pipeline("expression: \"0 0 * * * 50-10\"")).Text, Options(Orchestrators.Airflow)).Diagnostics;
+        Assert.EndsWith("write it as two ranges, '50-59,0-10'", Assert.Single(diagnostics, x => x.Id == "OSI0604").GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StepLargerThanTheSecondsField_NamesItsRange()
+    {
+        var diagnostics = OmlMarkup.Analyze(OmlMarkup.Parse(Pipeline("expression: \"0 0 * * * */90\"")).Text, Options(Orchestrators.Airflow)).Diagnostics;
+        Assert.StartsWith("'*/90' has a step larger than the seconds (0-59) range, so it means only the first value: '*/90' fires once per minute, not every 90 seconds", Assert.Single(diagnostics, x => x.Id == "OSI0605").GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HourlyInAHalfHourZone_WarnsForDagster112()
     {
         var d = Assert.Single(OmlMarkup.Verify(Pipeline("expression: \"0 * * * *\"\ntimezone: {|OSI0606:\"Asia/Kolkata\"|}"), Options(Orchestrators.Dagster)));
@@ -198,6 +212,27 @@ public sealed class ScheduleRuleTests
     }
 
     [Theory]
+    [InlineData("@daily")]
+    [InlineData("@midnight")]
+    [InlineData("@weekly")]
+    public void MidnightTransition_IsReportedForPresets(string preset)
+    {
+        // A preset fires at a fixed time as much as '0 0 * * *' does (2027-09-05 is a Sunday).
+        var d = Assert.Single(OmlMarkup.Verify(Pipeline($"expression: {{|OSI0215:\"{preset}\"|}}\ntimezone: \"America/Santiago\""), Options(Orchestrators.Airflow)));
+        Assert.Equal(
+            $"America/Santiago changes its clocks at midnight (at 00:00 on 2027-09-05 the clocks jump to 01:00), and '{preset}' fires at 00:00 on 2027-09-05, which does not exist that night; Airflow runs it at 01:00 UTC-03:00; daily partitions of that date may shift too. Schedule away from midnight, for example at 01:30 or later, or use UTC (TZDB 2026f)",
+            d.GetMessage());
+    }
+
+    [Fact]
+    public void HourListAcrossTheGap_IncludesARunExactlyThreeHoursBefore()
+    {
+        // 2027-03-14 in New York: 02:00 EST jumps to 03:00 EDT; 23:00 EST the day before is exactly 3 hours earlier.
+        var d = Assert.Single(OmlMarkup.Verify(Pipeline("expression: {|OSI0214:\"0 2,23 * * *\"|}\ntimezone: \"America/New_York\""), Options(Orchestrators.Airflow)));
+        Assert.Contains("around it Airflow runs at 23:00 EST, 03:00 EDT.", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("expression: \"30 2 * * *\"\ntimezone: \"UTC\"")]
     [InlineData("expression: \"0 12 * * *\"\ntimezone: \"Europe/Prague\"")]
     [InlineData("expression: \"*/15 * * * *\"\ntimezone: \"Asia/Tokyo\"")]
@@ -205,6 +240,13 @@ public sealed class ScheduleRuleTests
     [InlineData("type: interval\nevery: \"1h\"\ntimezone: \"America/New_York\"")]
     public void Schedules_AreQuiet_WhereDstCannotTouchThem(string schedule)
         => OmlMarkup.Quiet(Pipeline(schedule), Options());
+
+    [Fact]
+    public void IntervalStartingOnADayTheZoneSkips_StartsWhenTheClocksResume()
+    {
+        // Samoa skipped 2011-12-30 entirely: the start of that day is the first instant after the jump.
+        OmlMarkup.Quiet(Pipeline("type: interval\nevery: \"1d\"\ntimezone: \"Pacific/Apia\"\nstart: \"2011-12-30\""), Options());
+    }
 
     // ---- windows: OSI0401 / OSI0402 -------------------------------------------------------------
 

@@ -54,4 +54,13 @@ public sealed class RetryDelaysFacts
         Assert.Equal(Duration.FromSeconds((4 * 3600) + 599 + 1199 + 2399), RetryDelays.WorstCase(policy, Duration.FromHours(1), RetryFormula.Airflow));
         Assert.Equal(Duration.FromHours(1), RetryDelays.WorstCase(null, Duration.FromHours(1), RetryFormula.Airflow));
     }
+
+    [Fact]
+    public void WorstFormula_IsTheOneWithTheLongestWaits_TheFirstOfEquals_NativeForNone()
+    {
+        var everywhere = new[] { Orchestrators.Prefect, Orchestrators.Airflow, Orchestrators.Dagster };
+        Assert.Equal(RetryFormula.Airflow, RetryDelays.WorstFormula(Policy(BackoffKind.Exponential), everywhere));
+        Assert.Equal(RetryFormula.Prefect, RetryDelays.WorstFormula(Policy(BackoffKind.Fixed), everywhere));
+        Assert.Equal(RetryFormula.Native, RetryDelays.WorstFormula(Policy(BackoffKind.Fixed), Array.Empty<Orchestrators>()));
+    }
 }
