@@ -123,7 +123,7 @@ public static class DiagnosticCatalog
     public static OmlDiagnosticDescriptor UnknownTopLevelKey { get; } = new(
         DiagnosticIds.UnknownTopLevelKey,
         "Unknown top-level key",
-        "Unknown top-level key '{0}'{1}; OML allows oml_version, name, description, schedule, metadata, steps and x-* extension keys",
+        "Unknown top-level key '{0}'{1}; OML allows oml_version, name, description, params, schedule, metadata, steps and x-* extension keys",
         Structure, Warning,
         "Keys that OML does not define are ignored by the runtime, which usually hides a typo. Prefix your own keys with 'x-' to mark them as extensions.");
 

@@ -107,7 +107,7 @@ public sealed class TopLevelRuleTests
         var d = Assert.Single(OmlMarkup.Verify($"oml_version: \"0.1.0\"\nname: unknown\n{{|OSI0103:{key}|}}: 1\n{Steps}"));
 
         Assert.Equal(
-            $"Unknown top-level key '{key}'{suggestion}; OML allows oml_version, name, description, schedule, metadata, steps and x-* extension keys",
+            $"Unknown top-level key '{key}'{suggestion}; OML allows oml_version, name, description, params, schedule, metadata, steps and x-* extension keys",
             d.GetMessage());
         Assert.Equal(OmlSeverity.Warning, d.Severity);
     }
