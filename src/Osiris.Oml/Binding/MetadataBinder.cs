@@ -128,7 +128,7 @@ internal static class MetadataBinder
         var tags = BindTags(metadata.GetEntry("tags"), diagnostics);
         var tests = BindTests(metadata.GetEntry("tests"), diagnostics, spans);
         var (upstream, downstream) = BindLineage(metadata.GetEntry("lineage"), diagnostics, spans);
-        var notifications = BindNotifications(metadata.GetEntry("notifications"), diagnostics, spans);
+        var notifications = BindNotifications(metadata.GetEntry("notifications"), diagnostics);
         return (new MetadataModel(owner, team, sla, criticality, description, tags, tests, upstream, downstream, notifications), spans);
     }
 
@@ -366,7 +366,7 @@ internal static class MetadataBinder
         return result.ToEquatableArray();
     }
 
-    private static EquatableArray<NotificationModel> BindNotifications(YamlEntry? entry, DiagnosticBag diagnostics, MetadataSpans spans)
+    private static EquatableArray<NotificationModel> BindNotifications(YamlEntry? entry, DiagnosticBag diagnostics)
     {
         if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
         {

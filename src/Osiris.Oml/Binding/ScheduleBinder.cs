@@ -1,12 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using NodaTime;
-using NodaTime.Text;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Model;
-using Osiris.Oml.Rules;
 using Osiris.Oml.Syntax;
 using Osiris.Oml.Text;
 using Osiris.Oml.Time;
@@ -221,9 +216,7 @@ internal static class ScheduleBinder
 
         if (entry.Value is YamlScalarNode { IsString: true } s)
         {
-            if (LocalDatePattern.Iso.Parse(s.Value).Success
-                || LocalDateTimePattern.GeneralIso.Parse(s.Value).Success
-                || LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(s.Value).Success)
+            if (ScheduleStart.Parse(s.Value) is not null)
             {
                 return s.Value;
             }

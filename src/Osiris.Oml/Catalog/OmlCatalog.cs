@@ -7,6 +7,7 @@ using System.Threading;
 using NodaTime;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Scheduling;
+using Osiris.Oml.Syntax;
 using Osiris.Oml.Text;
 using Osiris.Oml.Time;
 
@@ -63,7 +64,7 @@ public static class OmlCatalog
                     "name",
                     others.Select(o => new OmlLocation(o.FilePath, o.NameSpan)),
                     entry.Name!,
-                    string.Join(", ", others.Select(o => $"{display[o.FilePath]} (line {o.NameSpan.StartPosition.Line + 1})"))));
+                    string.Join(", ", others.Select(o => $"{display[o.FilePath]} (line {YamlValues.LineOf(o.NameSpan)})"))));
             }
         }
     }

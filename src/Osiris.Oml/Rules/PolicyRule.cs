@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Linq;
-using NodaTime;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
 using Osiris.Oml.Settings;
 using Osiris.Oml.Syntax;
-using Osiris.Oml.Text;
 
 namespace Osiris.Oml.Rules;
 
@@ -136,10 +134,8 @@ internal sealed class PolicyRule : IDocumentRule
 
         if (schedule.Retry is { Attempts: > 0 } retry)
         {
-            var worst = TargetSet.For(context.Options.Schedule)
-                .Select(t => RetryDelays.WorstCase(retry, timeout, RunLoadAnalysis.FormulaOf(t.Orchestrator)))
-                .DefaultIfEmpty(RetryDelays.WorstCase(retry, timeout, RetryFormula.Native))
-                .Max();
+            var formula = RetryDelays.WorstFormula(retry, TargetSet.For(context.Options.Schedule).Select(t => t.Orchestrator));
+            var worst = RetryDelays.WorstCase(retry, timeout, formula);
             if (worst > sla)
             {
                 context.Report(

@@ -65,9 +65,6 @@ internal static class RunLoadAnalysis
         }
     }
 
-    // PolicyRule's until it asks RetryDelays.WorstFormula as this rule does; then remove.
-    internal static RetryFormula FormulaOf(Orchestrators orchestrator) => RetryDelays.FormulaOf(orchestrator);
-
     /// <summary>The shortest time between consecutive fires of any target; whether every target has that same pair.</summary>
     private static Duration? Shortest(FireSamples samples, out Instant earlier, out Instant later, out string target, out bool sameForAll)
     {

@@ -130,7 +130,7 @@ internal sealed class YamlTreeBuilder
     {
         var tag = TagOf(e.Tag);
         var node = new YamlScalarNode(SpanOf(e), tag, e.Value, StyleOf(e.Style));
-        return Complete(node, e, 1, e.Anchor);
+        return Complete(node, 1, e.Anchor);
     }
 
     private bool OnAlias(AnchorAlias e)
@@ -191,10 +191,10 @@ internal sealed class YamlTreeBuilder
         YamlNode node = frame.Kind == YamlNodeKind.Sequence
             ? new YamlSequenceNode(span, tag, frame.Items)
             : new YamlMappingNode(span, tag, frame.Entries);
-        return Complete(node, frame.Start, frame.ExpandedSize + 1, ((NodeEvent)frame.Start).Anchor);
+        return Complete(node, frame.ExpandedSize + 1, ((NodeEvent)frame.Start).Anchor);
     }
 
-    private bool Complete(YamlNode node, ParsingEvent e, long expandedSize, AnchorName anchor)
+    private bool Complete(YamlNode node, long expandedSize, AnchorName anchor)
     {
         _writtenNodes++;
         if (_writtenNodes > _limits.MaxNodes)
