@@ -21,6 +21,7 @@ public class ScheduleBenchmarks
 
     private string _utc = string.Empty;
     private string _prague = string.Empty;
+    private string _dailyInterval = string.Empty;
     private CronExpression _cron = null!;
     private DateTimeZone _newYork = null!;
 
@@ -29,6 +30,9 @@ public class ScheduleBenchmarks
     {
         _utc = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "daily_customer_sync.oml"));
         _prague = _utc.Replace("timezone: \"UTC\"", "timezone: \"Europe/Prague\"", StringComparison.Ordinal);
+        _dailyInterval = _prague
+            .Replace("type: \"cron\"", "type: \"interval\"", StringComparison.Ordinal)
+            .Replace("expression: \"0 2 * * *\"", "every: \"1d\"", StringComparison.Ordinal);
         _cron = CronExpression.Parse("30 2 * * *").Expression!;
         _newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
     }
@@ -40,6 +44,13 @@ public class ScheduleBenchmarks
     /// <summary>The same pipeline in Europe/Prague: DST analysis, window gaps and overlaps for three orchestrators (five engines).</summary>
     [Benchmark]
     public int AnalyzeSeedPipelinePrague() => OmlEngine.AnalyzeFile("daily_customer_sync.oml", _prague, _options).Diagnostics.Length;
+
+    /// <summary>
+    /// The same pipeline on a one-day interval in Europe/Prague: calendar-day steps walked from the
+    /// anchor in the zone, for every target.
+    /// </summary>
+    [Benchmark]
+    public int AnalyzeDailyIntervalPrague() => OmlEngine.AnalyzeFile("daily_customer_sync.oml", _dailyInterval, _options).Diagnostics.Length;
 
     /// <summary>800 Airflow fire times of a daily schedule across New York's DST changes.</summary>
     [Benchmark]
