@@ -12,16 +12,10 @@ namespace Osiris.Oml.Scheduling;
 /// When a schedule fires, for any target: a cron expression through the calculator, or a fixed
 /// interval counted from the schedule's start (absolute time; calendar days follow the zone's clock).
 /// </summary>
-/// <remarks>Not thread-safe: it remembers how far it walked (one instance per analysis).</remarks>
 internal sealed class ScheduleSource
 {
     /// <summary>How many calendar-day steps a walk from the anchor takes at most.</summary>
     private const int MaxWalkSteps = 100_000;
-
-    // Points that the walk of a calendar-day interval reached, with how many steps from the anchor it
-    // took, so that later calls resume there instead of walking from the anchor (1970 without a start)
-    // again. The walk cannot be skipped with arithmetic: a time moved out of a DST gap stays moved.
-    private readonly List<(Instant At, int Steps)> _walked = new();
 
     private ScheduleSource(CronExpression? cron, OmlDuration? every, DateTimeZone zone, Instant anchor)
     {
@@ -99,17 +93,8 @@ internal sealed class ScheduleSource
             return fires.ToImmutable();
         }
 
-        // Calendar days: step on the zone's clock from the anchor (bounded walk to the first fire after 'after').
-        var (next, steps) = WalkedAtOrBefore(after);
-        var reached = (At: next, Steps: steps);
-        while (next <= after && steps < MaxWalkSteps)
-        {
-            reached = (next, steps);
-            next = every.AddTo(next, Zone);
-            steps++;
-        }
-
-        Remember(next <= after ? (next, steps) : reached);
+        // Calendar days: step on the zone's clock from the anchor to the first fire after 'after'.
+        var next = FirstCalendarFireAfter(every, after);
         for (var i = 0; i < count; i++)
         {
             fires.Add(next);
@@ -119,27 +104,63 @@ internal sealed class ScheduleSource
         return fires.ToImmutable();
     }
 
-    /// <summary>The furthest point of the walk known to be at or before <paramref name="after"/>, or the anchor.</summary>
-    private (Instant At, int Steps) WalkedAtOrBefore(Instant after)
+    /// <summary>
+    /// The first fire after <paramref name="after"/> of a calendar-day interval, walking from the anchor
+    /// (at most <see cref="MaxWalkSteps"/> steps). The walk cannot be replaced by arithmetic from the
+    /// anchor: a time moved out of a DST gap stays moved. Between two transitions of the zone, though, a
+    /// step is a plain addition of fixed time, so the walk jumps over those stretches and steps one by
+    /// one only around the transitions.
+    /// </summary>
+    private Instant FirstCalendarFireAfter(OmlDuration every, Instant after)
     {
-        var best = (At: Anchor, Steps: 0);
-        foreach (var point in _walked)
+        var next = Anchor;
+        long steps = 0;
+        while (next <= after && steps < MaxWalkSteps)
         {
-            if (point.At <= after && point.Steps > best.Steps)
+            var jump = PlainSteps(every, next, after, MaxWalkSteps - steps);
+            if (jump > 0)
             {
-                best = point;
+                next += (Duration.FromDays(every.Days) + Duration.FromSeconds(every.Seconds)) * jump;
+                steps += jump;
+                continue;
             }
+
+            next = every.AddTo(next, Zone);
+            steps++;
         }
 
-        return best;
+        return next;
     }
 
-    private void Remember((Instant At, int Steps) point)
+    /// <summary>
+    /// How many steps from <paramref name="at"/> stay at the UTC offset of <paramref name="at"/> (each
+    /// one then adds exactly its days and seconds) without passing <paramref name="after"/>.
+    /// </summary>
+    private long PlainSteps(OmlDuration every, Instant at, Instant after, long max)
     {
-        if (point.Steps > 0 && !_walked.Contains(point))
+        if (every.Days <= 0 || every.Seconds < 0)
         {
-            _walked.Add(point);
+            return 0;
         }
+
+        var days = Duration.FromDays(every.Days);
+        var step = days + Duration.FromSeconds(every.Seconds);
+
+        // A step reads its local time at this offset and maps 'local + days' back leniently. That is
+        // 'at + days' when the result is an instant of this interval whose wall time no other interval
+        // shows first: after a fall back the first wall times of an interval repeat the previous one's,
+        // but no zone repeats more than 24 hours (Sitka, 1867), and a step of a day or more from inside
+        // the interval lands past them. So steps i = 0..k-1 need at + i*step + days < end, and the
+        // last must land at or before 'after'.
+        var interval = Zone.GetZoneInterval(at);
+        var k = Math.Min(max, (after - at).BclCompatibleTicks / step.BclCompatibleTicks);
+        if (interval.HasEnd)
+        {
+            var room = interval.End - Duration.Epsilon - (at + days);
+            k = room < Duration.Zero ? 0 : Math.Min(k, (room.BclCompatibleTicks / step.BclCompatibleTicks) + 1);
+        }
+
+        return Math.Max(0, k);
     }
 
     /// <summary>
