@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using Osiris.Oml.Diagnostics;
-using Osiris.Oml.Rules;
 using Osiris.Oml.Syntax;
 using Osiris.Oml.Text;
 using Osiris.Oml.Time;

@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using Osiris.Oml.Collections;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Model;
-using Osiris.Oml.Rules;
 using Osiris.Oml.Syntax;
 using Osiris.Oml.Text;
 using Osiris.Oml.Time;

@@ -2,7 +2,6 @@ using System.Linq;
 using Osiris.Oml.Collections;
 using Osiris.Oml.Components;
 using Osiris.Oml.Model;
-using Osiris.Oml.Rules;
 using Osiris.Oml.Syntax;
 
 namespace Osiris.Oml.Binding;

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Model;
+using Osiris.Oml.Scheduling;
 using Osiris.Oml.Syntax;
 using Osiris.Oml.Text;
 using Osiris.Oml.Time;
@@ -231,7 +232,7 @@ internal static class ScheduleBinder
         return null;
     }
 
-    private static RetryModel? BindRetry(YamlEntry? entry, DiagnosticBag diagnostics, ScheduleSpans spans)
+    private static RetryPolicy? BindRetry(YamlEntry? entry, DiagnosticBag diagnostics, ScheduleSpans spans)
     {
         if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
         {
@@ -283,7 +284,7 @@ internal static class ScheduleBinder
                 "is 0, so the delay and backoff never apply; set the number of retries or remove the retry block");
         }
 
-        return new RetryModel(attempts, delay, backoff, maxDelay);
+        return new RetryPolicy(attempts, delay, backoff, maxDelay);
     }
 
     private static WindowModel? BindWindow(YamlEntry? entry, DiagnosticBag diagnostics, ScheduleSpans spans)

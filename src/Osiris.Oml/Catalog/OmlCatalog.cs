@@ -474,7 +474,7 @@ public static class OmlCatalog
 
         private List<(Instant Start, Instant End)>? Compute(CatalogEntry entry)
         {
-            if (entry.Schedule is not { } schedule || ScheduleSource.TryCreate(schedule, TimeZones.Find(schedule.TimeZone), out _) is not { } source)
+            if (entry.Schedule is not { } schedule || schedule.CreateSource(TimeZones.Find(schedule.TimeZone), out _) is not { } source)
             {
                 return null;
             }

@@ -24,7 +24,7 @@ internal sealed class ScheduleRule : IDocumentRule
 
         var zone = TimeZones.Find(schedule.TimeZone);
         var targets = TargetSet.For(context.Options.Schedule);
-        var source = ScheduleSource.TryCreate(schedule, zone, out var parsed);
+        var source = schedule.CreateSource(zone, out var parsed);
         if (parsed is not null)
         {
             if (parsed.Expression is not { } cron)

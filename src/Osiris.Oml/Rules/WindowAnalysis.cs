@@ -131,8 +131,8 @@ internal static class WindowAnalysis
                 continue;
             }
 
-            var previous = RunWindow.For(window, fires[i - 1], null, zone);
-            var current = RunWindow.For(window, fires[i], fires[i - 1], zone);
+            var previous = RunWindow.For(window.Kind, window.Size, window.Offset, fires[i - 1], null, zone);
+            var current = RunWindow.For(window.Kind, window.Size, window.Offset, fires[i], fires[i - 1], zone);
             yield return (fires[i], current.Start - previous.End);
         }
     }

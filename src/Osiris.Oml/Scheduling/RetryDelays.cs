@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using NodaTime;
-using Osiris.Oml.Model;
 
 namespace Osiris.Oml.Scheduling;
 
@@ -33,7 +32,7 @@ public static class RetryDelays
     /// The wait before retry <paramref name="retry"/> (1 = the first retry, after the first try failed)
     /// under <paramref name="formula"/>, capped by the policy's max_delay.
     /// </summary>
-    public static DelayRange GetDelay(RetryModel policy, int retry, RetryFormula formula)
+    public static DelayRange GetDelay(RetryPolicy policy, int retry, RetryFormula formula)
     {
         if (retry < 1)
         {
@@ -74,11 +73,11 @@ public static class RetryDelays
     /// The longest a failing run can keep the pipeline busy: every try runs until the timeout, and every
     /// retry waits its longest delay.
     /// </summary>
-    public static Duration WorstCase(RetryModel? policy, Duration timeout, RetryFormula formula)
+    public static Duration WorstCase(RetryPolicy? policy, Duration timeout, RetryFormula formula)
         => (timeout * ((policy?.Attempts ?? 0) + 1)) + TotalDelay(policy, formula);
 
     /// <summary>The sum of the longest waits of all retries.</summary>
-    public static Duration TotalDelay(RetryModel? policy, RetryFormula formula)
+    public static Duration TotalDelay(RetryPolicy? policy, RetryFormula formula)
     {
         var total = Duration.Zero;
         for (var k = 1; k <= (policy?.Attempts ?? 0); k++)
@@ -94,7 +93,7 @@ public static class RetryDelays
     /// give the <see cref="WorstCase"/> among them: the first of equals, <see cref="RetryFormula.Native"/>
     /// when there are none.
     /// </summary>
-    internal static RetryFormula WorstFormula(RetryModel policy, IEnumerable<Orchestrators> orchestrators)
+    internal static RetryFormula WorstFormula(RetryPolicy policy, IEnumerable<Orchestrators> orchestrators)
     {
         var worst = RetryFormula.Native;
         var longest = Duration.MinValue;

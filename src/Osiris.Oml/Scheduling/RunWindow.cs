@@ -1,5 +1,5 @@
 using NodaTime;
-using Osiris.Oml.Model;
+using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Scheduling;
 
@@ -15,20 +15,21 @@ public readonly record struct RunWindow(Instant Start, Instant End)
     /// this one, both shifted by the offset — contiguous by construction, like Airflow's data interval.
     /// A size or offset in days moves on the zone's clock; hours, minutes and seconds are fixed time.
     /// </summary>
-    /// <param name="window">The window definition.</param>
+    /// <param name="kind">Sliding or tumbling.</param>
+    /// <param name="size">The size of a sliding window (ignored for tumbling ones).</param>
+    /// <param name="offset">How far the window is shifted from the run's time.</param>
     /// <param name="fireTime">When the run is scheduled.</param>
     /// <param name="previousFireTime">The previous scheduled time (tumbling windows need it).</param>
     /// <param name="zone">The schedule's zone.</param>
-    public static RunWindow For(WindowModel window, Instant fireTime, Instant? previousFireTime, DateTimeZone zone)
+    public static RunWindow For(WindowKind kind, OmlDuration? size, OmlDuration offset, Instant fireTime, Instant? previousFireTime, DateTimeZone zone)
     {
-        var end = window.Offset.AddTo(fireTime, zone);
-        if (window.Kind == WindowKind.Tumbling)
+        var end = offset.AddTo(fireTime, zone);
+        if (kind == WindowKind.Tumbling)
         {
             var previous = previousFireTime ?? (fireTime - Duration.FromDays(1));
-            return new RunWindow(window.Offset.AddTo(previous, zone), end);
+            return new RunWindow(offset.AddTo(previous, zone), end);
         }
 
-        var size = window.Size ?? Time.OmlDuration.Zero;
-        return new RunWindow(size.Negate().AddTo(end, zone), end);
+        return new RunWindow((size ?? OmlDuration.Zero).Negate().AddTo(end, zone), end);
     }
 }

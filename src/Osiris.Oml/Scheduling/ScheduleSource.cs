@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using NodaTime;
 using NodaTime.TimeZones;
-using Osiris.Oml.Model;
 using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Scheduling;
@@ -37,29 +36,29 @@ internal sealed class ScheduleSource
     private Instant Anchor { get; }
 
     /// <summary>
-    /// The fire times <paramref name="schedule"/> describes: its cron expression, or its interval
-    /// counted from its start (from the Unix epoch, midnight in the zone, without one). Null when there
-    /// are none to compute: the zone is unknown, the expression or <c>every</c> is missing, or the
-    /// expression is invalid or never fires. <paramref name="cron"/> is the parsed expression of a cron
-    /// schedule (also without a zone), for the caller to report on.
+    /// The fire times of a cron schedule (<paramref name="cronText"/>) or of an interval schedule
+    /// (<paramref name="every"/>, counted from <paramref name="start"/>, or from the Unix epoch at
+    /// midnight in the zone without one). Null when there are none to compute: the zone is unknown,
+    /// neither is given, or the expression is invalid or never fires. <paramref name="cron"/> is the
+    /// parsed expression (also without a zone), for the caller to report on.
     /// </summary>
-    public static ScheduleSource? TryCreate(ScheduleModel schedule, DateTimeZone? zone, out CronParseResult? cron)
+    public static ScheduleSource? TryCreate(string? cronText, OmlDuration? every, string? start, DateTimeZone? zone, out CronParseResult? cron)
     {
         cron = null;
-        if (schedule.Kind == ScheduleKind.Cron && schedule.Expression is { } text)
+        if (cronText is not null)
         {
-            cron = CronExpression.Parse(text);
+            cron = CronExpression.Parse(cronText);
             return zone is not null && cron.Expression is { NeverFires: false } expression
                 ? new ScheduleSource(expression, null, zone, default)
                 : null;
         }
 
-        if (schedule.Kind == ScheduleKind.Interval && schedule.Every is { } every && zone is not null)
+        if (every is { } interval && zone is not null)
         {
-            var anchor = schedule.Start is { } start && ScheduleStart.Parse(start) is { } parsed
+            var anchor = start is not null && ScheduleStart.Parse(start) is { } parsed
                 ? parsed.InZone(zone)
                 : new LocalDate(1970, 1, 1).AtStartOfDayInZone(zone).ToInstant();
-            return new ScheduleSource(null, every, zone, anchor);
+            return new ScheduleSource(null, interval, zone, anchor);
         }
 
         return null;

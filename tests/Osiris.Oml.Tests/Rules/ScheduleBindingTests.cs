@@ -1,4 +1,5 @@
 using Osiris.Oml.Model;
+using Osiris.Oml.Scheduling;
 using Osiris.Oml.Tests.Support;
 using Osiris.Oml.Time;
 
@@ -56,7 +57,7 @@ public sealed class ScheduleBindingTests
         Assert.Equal("0 2 * * *", schedule.Expression);
         Assert.Equal("UTC", schedule.TimeZone);
         Assert.Equal("2024-01-01", schedule.Start);
-        Assert.Equal(new RetryModel(3, new OmlDuration(0, 300), BackoffKind.Exponential, new OmlDuration(0, 3600)), schedule.Retry);
+        Assert.Equal(new RetryPolicy(3, new OmlDuration(0, 300), BackoffKind.Exponential, new OmlDuration(0, 3600)), schedule.Retry);
         Assert.Equal(new OmlDuration(0, 5400), schedule.Timeout);
         Assert.Equal(1, schedule.Concurrency);
         Assert.False(schedule.Catchup);

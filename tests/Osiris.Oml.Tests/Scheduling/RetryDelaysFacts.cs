@@ -1,5 +1,4 @@
 using NodaTime;
-using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
 using Osiris.Oml.Time;
 
@@ -8,7 +7,7 @@ namespace Osiris.Oml.Tests.Scheduling;
 /// <summary>The wait before retry k, per orchestrator (ORCHESTRATORS.md, "Retry backoff formulas differ").</summary>
 public sealed class RetryDelaysFacts
 {
-    private static RetryModel Policy(BackoffKind backoff, long delay = 300, long? max = null)
+    private static RetryPolicy Policy(BackoffKind backoff, long delay = 300, long? max = null)
         => new(5, new OmlDuration(0, delay), backoff, max is null ? null : new OmlDuration(0, max.Value));
 
     [Theory]
@@ -50,7 +49,7 @@ public sealed class RetryDelaysFacts
     public void WorstCase_IsEveryTryToTheTimeoutPlusTheLongestDelays()
     {
         // The milestone: 3 retries, 300 s exponential, 1h timeout → 4 h + (599 + 1199 + 2399) s on Airflow.
-        var policy = new RetryModel(3, new OmlDuration(0, 300), BackoffKind.Exponential, null);
+        var policy = new RetryPolicy(3, new OmlDuration(0, 300), BackoffKind.Exponential, null);
         Assert.Equal(Duration.FromSeconds((4 * 3600) + 599 + 1199 + 2399), RetryDelays.WorstCase(policy, Duration.FromHours(1), RetryFormula.Airflow));
         Assert.Equal(Duration.FromHours(1), RetryDelays.WorstCase(null, Duration.FromHours(1), RetryFormula.Airflow));
     }

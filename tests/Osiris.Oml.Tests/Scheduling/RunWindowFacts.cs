@@ -15,7 +15,7 @@ public sealed class RunWindowFacts
     {
         // The milestone: 24h window, offset −1h, run at 2024-01-15 02:00 UTC.
         var window = new WindowModel(WindowKind.Sliding, new OmlDuration(0, 86_400), new OmlDuration(0, -3600), "updated_at");
-        var run = RunWindow.For(window, Instant.FromUtc(2024, 1, 15, 2, 0), null, DateTimeZone.Utc);
+        var run = RunWindow.For(window.Kind, window.Size, window.Offset, Instant.FromUtc(2024, 1, 15, 2, 0), null, DateTimeZone.Utc);
         Assert.Equal((Instant.FromUtc(2024, 1, 14, 1, 0), Instant.FromUtc(2024, 1, 15, 1, 0)), (run.Start, run.End));
     }
 
@@ -26,7 +26,7 @@ public sealed class RunWindowFacts
         // (from 2026-03-28 04:00 CET) is 23 hours.
         var window = new WindowModel(WindowKind.Sliding, new OmlDuration(1, 0), OmlDuration.Zero, "updated_at");
         var fire = new LocalDateTime(2026, 3, 29, 4, 0).InZoneStrictly(Prague).ToInstant();
-        var run = RunWindow.For(window, fire, null, Prague);
+        var run = RunWindow.For(window.Kind, window.Size, window.Offset, fire, null, Prague);
         Assert.Equal(Duration.FromHours(23), run.Length);
     }
 
@@ -35,7 +35,7 @@ public sealed class RunWindowFacts
     {
         var window = new WindowModel(WindowKind.Tumbling, null, new OmlDuration(0, -3600), "updated_at");
         var previous = Instant.FromUtc(2026, 10, 24, 0, 0);
-        var run = RunWindow.For(window, Instant.FromUtc(2026, 10, 25, 1, 0), previous, Prague);
+        var run = RunWindow.For(window.Kind, window.Size, window.Offset, Instant.FromUtc(2026, 10, 25, 1, 0), previous, Prague);
         Assert.Equal((previous - Duration.FromHours(1), Instant.FromUtc(2026, 10, 25, 0, 0)), (run.Start, run.End));
         Assert.Equal(Duration.FromHours(25), run.Length);
     }

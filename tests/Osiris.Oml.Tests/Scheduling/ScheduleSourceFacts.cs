@@ -1,5 +1,4 @@
 using NodaTime;
-using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
 using Osiris.Oml.Time;
 
@@ -11,7 +10,7 @@ public sealed class ScheduleSourceFacts
     private static readonly DateTimeZone Prague = DateTimeZoneProviders.Tzdb["Europe/Prague"];
 
     private static ScheduleSource Interval(string every, string? start)
-        => ScheduleSource.TryCreate(new ScheduleModel(ScheduleKind.Interval, null, OmlDuration.Parse(every), Prague.Id, start, null, null, null, null, null), Prague, out _)!;
+        => ScheduleSource.TryCreate(null, OmlDuration.Parse(every), start, Prague, out _)!;
 
     [Fact]
     public void CalendarDayInterval_KeepsATimeMovedOutOfAGap()
@@ -65,7 +64,7 @@ public sealed class ScheduleSourceFacts
     {
         var zone = DateTimeZoneProviders.Tzdb[zoneId];
         var duration = OmlDuration.Parse(every)!.Value;
-        var source = ScheduleSource.TryCreate(new ScheduleModel(ScheduleKind.Interval, null, duration, zoneId, start, null, null, null, null, null), zone, out _)!;
+        var source = ScheduleSource.TryCreate(null, duration, start, zone, out _)!;
         var anchor = start is null
             ? new LocalDate(1970, 1, 1).AtStartOfDayInZone(zone).ToInstant()
             : ScheduleStart.Parse(start)!.Value.InZone(zone);

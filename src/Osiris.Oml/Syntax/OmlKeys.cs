@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Osiris.Oml.Syntax;
 
-namespace Osiris.Oml.Rules;
+namespace Osiris.Oml.Syntax;
 
 /// <summary>The key names of OML.</summary>
 internal static class OmlKeys
