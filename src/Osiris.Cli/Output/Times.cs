@@ -63,7 +63,8 @@ internal static class Times
     /// <summary>Reads --from/--to: an ISO-8601 instant with Z or an offset, a local date-time (read in <paramref name="zone"/>), or a date (its midnight there).</summary>
     public static Instant ParseMoment(string text, DateTimeZone zone, string option)
     {
-        var trimmed = text.Trim();
+        // Seconds are optional: 2024-01-15T02:00Z reads as 2024-01-15T02:00:00Z.
+        var trimmed = System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"(T\d{2}:\d{2})(?=$|Z|[+-])", "$1:00", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         if (InstantPattern.ExtendedIso.Parse(trimmed) is { Success: true } instant)
         {
             return instant.Value;
