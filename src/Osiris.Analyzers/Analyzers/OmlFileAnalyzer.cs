@@ -102,8 +102,9 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
     /// <summary>The osiris_* settings from the compiler's global options (.globalconfig keys or build properties).</summary>
     private static RepositorySettings ReadSettings(AnalyzerConfigOptions global)
     {
+        // Looked up one by one: not every host implements AnalyzerConfigOptions.Keys.
         var options = new List<KeyValuePair<string, string>>();
-        foreach (var key in global.Keys)
+        foreach (var key in RepositorySettings.SettingKeys)
         {
             if (global.TryGetValue(key, out var value))
             {

@@ -42,6 +42,12 @@ public sealed class RepositorySettings
     public ImmutableArray<string> SeverityProblems { get; }
 
     /// <summary>
+    /// The keys <see cref="Read"/> looks for besides the severity keys: every <c>osiris_*</c> key and its
+    /// <c>build_property.*</c> twin, for hosts that can look keys up but not list them.
+    /// </summary>
+    public static ImmutableArray<string> SettingKeys { get; } = CreateSettingKeys();
+
+    /// <summary>
     /// Reads the settings. An <c>osiris_*</c> key wins over its MSBuild property
     /// (<c>build_property.OsirisTargets</c>, which the package makes visible to the compiler).
     /// Keys are compared without case.
@@ -75,5 +81,17 @@ public sealed class RepositorySettings
         var policy = OsirisSettings.ReadPolicy(Lookup, out var policyProblems);
         var severities = SeverityConfiguration.Read(map, out var severityProblems);
         return new RepositorySettings(schedule, policy, severities, scheduleProblems.AddRange(policyProblems), severityProblems);
+    }
+
+    private static ImmutableArray<string> CreateSettingKeys()
+    {
+        var keys = ImmutableArray.CreateBuilder<string>();
+        foreach (var key in OsirisSettings.All)
+        {
+            keys.Add(key.GlobalConfigKey);
+            keys.Add(BuildPropertyPrefix + key.MsBuildProperty);
+        }
+
+        return keys.ToImmutable();
     }
 }
