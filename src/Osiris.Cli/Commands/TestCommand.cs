@@ -153,7 +153,14 @@ internal static class TestCommand
             o.WriteLine(line);
             if (run.Transition is { } transition)
             {
-                o.WriteLine("       " + style.Warn($"DST day: {(transition.IsGap ? "clocks jump forward" : "clocks fall back")} {Times.Length(transition.Shift)} at {Times.Local(transition.At, zone)}"));
+                o.WriteLine("       " + style.Warn($"DST day: clocks {(transition.IsGap ? "jump forward" : "fall back")} {Times.Length(transition.Shift)} at {transition.LocalBefore.TimeOfDay:HH':'mm} local time"));
+            }
+
+            if (run.WindowOverlap is { } overlap && overlap != Duration.Zero)
+            {
+                o.WriteLine("       " + (overlap > Duration.Zero
+                    ? style.Warn($"window overlaps the previous run's by {Times.Length(overlap)}: those rows are loaded twice")
+                    : style.Bad($"window leaves a gap of {Times.Length(-overlap)} after the previous run's: those rows are never loaded")));
             }
 
             switch (run.State)
@@ -325,6 +332,14 @@ internal static class TestCommand
                 ValidationJson.WriteNullable(w, "latestEnd", run.LatestEnd is { } e ? Times.IsoUtc(e) : null);
                 w.WriteNumber("stillRunning", run.StillRunning);
                 w.WriteBoolean("dstDay", run.Transition is not null);
+                if (run.WindowOverlap is { } overlap)
+                {
+                    w.WriteNumber("windowOverlapSeconds", (long)overlap.TotalSeconds);
+                }
+                else
+                {
+                    w.WriteNull("windowOverlapSeconds");
+                }
                 w.WriteEndObject();
             }
 

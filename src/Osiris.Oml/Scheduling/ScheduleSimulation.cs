@@ -91,7 +91,15 @@ public readonly record struct DstTransition(Instant At, Offset OffsetBefore, Off
 /// <param name="LatestEnd">When it ends at the latest: start + timeout (null when skipped or without a timeout).</param>
 /// <param name="StillRunning">How many earlier runs may still be running at its scheduled time.</param>
 /// <param name="Transition">The DST change on its local date, if any.</param>
-public sealed record SimulatedRun(Instant FireTime, RunWindow? Window, SimulatedRunState State, Instant? Start, Instant? LatestEnd, int StillRunning, DstTransition? Transition);
+public sealed record SimulatedRun(Instant FireTime, RunWindow? Window, SimulatedRunState State, Instant? Start, Instant? LatestEnd, int StillRunning, DstTransition? Transition)
+{
+    /// <summary>
+    /// How this run's window meets the previous run's: positive when they overlap (rows loaded twice),
+    /// negative when they leave a gap (rows never loaded), zero when they are contiguous; null for the
+    /// first run or without a window.
+    /// </summary>
+    public Duration? WindowOverlap { get; init; }
+}
 
 /// <summary>One try of a failing run in the retry timeline.</summary>
 /// <param name="Number">1 for the first try.</param>
@@ -210,18 +218,21 @@ public static class ScheduleSimulation
         var states = Outage(fires, options.Outage, catchup);
 
         var runs = ImmutableArray.CreateBuilder<SimulatedRun>(fires.Count);
+        RunWindow? previousWindow = null;
         Instant? previous = fires.Count > 0 && schedule.Window is { Kind: WindowKind.Tumbling } ? schedule.GetPreviousFireTime(fires[0] - Duration.Epsilon, options.Target) : null;
         var active = new List<Instant?>(); // the latest ends of started runs (null = unknown length)
         for (var i = 0; i < fires.Count; i++)
         {
             var fire = fires[i];
             var window = schedule.GetWindow(fire, previous);
+            Duration? overlap = window is { } w && previousWindow is { } pw ? pw.End - w.Start : null;
+            previousWindow = window;
             previous = fire;
             var (state, release) = states[i];
             var transition = OnLocalDate(fire, zone, transitions);
             if (state == SimulatedRunState.Skipped)
             {
-                runs.Add(new SimulatedRun(fire, window, state, null, null, 0, transition));
+                runs.Add(new SimulatedRun(fire, window, state, null, null, 0, transition) { WindowOverlap = overlap });
                 continue;
             }
 
@@ -245,7 +256,7 @@ public static class ScheduleSimulation
 
             var end = options.Timeout is { } t ? start + t : (Instant?)null;
             active.Add(end);
-            runs.Add(new SimulatedRun(fire, window, state, start, end, stillRunning, transition));
+            runs.Add(new SimulatedRun(fire, window, state, start, end, stillRunning, transition) { WindowOverlap = overlap });
         }
 
         // The retry timeline of the first run that runs, if every try fails at its timeout.
