@@ -234,6 +234,19 @@ public sealed class ValidateTests
     }
 
     [Fact]
+    public void NonUtf8File_IsOsi0002_AtTheFirstNonAsciiByte()
+    {
+        using var repo = new TempRepo();
+        var path = Path.Combine(repo.Root, "latin1.oml");
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes("oml_version: \"0.1.0\"\nname: \"caf\u00e9\"\nsteps: []\n"));
+
+        var result = Tool.RunIn(repo.Root, "schedule", "validate", "latin1.oml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("latin1.oml(2,11): error OSI0002: The file is not YAML text: its bytes are not valid UTF-8", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingPath_IsAnIoProblem_ExitCode2_OnStderr()
     {
         var result = Tool.Run("schedule", "validate", "no/such/file.oml");
