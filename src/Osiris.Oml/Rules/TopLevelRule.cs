@@ -63,7 +63,8 @@ internal sealed class TopLevelRule : IDocumentRule
             }
             else
             {
-                context.Report(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Span, "root", key, Suggestions.DidYouMean(key, Known));
+                var didYouMean = Suggestions.DidYouMean(key, Known, out var meant);
+                context.ReportWithSuggestion(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Span, "root", OmlSuggestion.ForScalar(entry.Key, meant), key, didYouMean);
             }
         }
 
