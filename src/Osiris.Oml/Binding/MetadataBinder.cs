@@ -42,18 +42,18 @@ internal sealed class MetadataSpans
 /// </summary>
 internal static class MetadataBinder
 {
-    private static readonly string[] Keys = { "owner", "team", "sla", "criticality", "description", "tags", "tests", "lineage", "notifications" };
+    private static readonly string[] Keys = OmlVocabulary.Metadata;
 
     /// <summary>The kinds a lineage entry may name (Airflow datasets, Dagster assets and Prefect assets take them all).</summary>
-    private static readonly string[] LineageKinds = { "pipeline", "table", "view", "dashboard", "report", "model", "dataset", "file", "bucket", "topic", "api", "notebook", "metric" };
+    private static readonly string[] LineageKinds = OmlVocabulary.Kinds;
 
-    private static readonly string[] LineageDirections = { "upstream", "downstream" };
+    private static readonly string[] LineageDirections = OmlVocabulary.Directions;
 
-    private static readonly string[] NotificationEvents = { "on_failure", "on_success", "on_retry", "on_sla_breach" };
+    private static readonly string[] NotificationEvents = OmlVocabulary.Events;
 
-    private static readonly string[] NotificationChannels = { "email", "slack", "pagerduty", "webhook" };
+    private static readonly string[] NotificationChannels = OmlVocabulary.Channels;
 
-    private static readonly string[] TestTypes = { "row_count", "schema", "freshness", "custom" };
+    private static readonly string[] TestTypes = OmlVocabulary.TestTypes;
 
     private static readonly (string, Criticality)[] Criticalities =
     {
@@ -224,13 +224,7 @@ internal static class MetadataBinder
 
     private static bool CheckTest(string type, YamlMappingNode test, string path, DiagnosticBag diagnostics, MetadataSpans spans)
     {
-        string[] keys = type switch
-        {
-            "row_count" => new[] { "type", "min", "max" },
-            "schema" => new[] { "type", "expected" },
-            "freshness" => new[] { "type", "max_age", "field" },
-            _ => new[] { "type", "script", "args" },
-        };
+        var keys = OmlVocabulary.DataTestKeys(type).ToArray();
         BlockReader.CheckKeys(test, path, keys, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
 
         switch (type)

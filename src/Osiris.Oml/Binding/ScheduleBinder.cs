@@ -43,14 +43,11 @@ internal sealed class ScheduleSpans
 /// </summary>
 internal static class ScheduleBinder
 {
-    private static readonly string[] Keys =
-    {
-        "type", "expression", "every", "timezone", "start", "retry", "timeout", "concurrency", "catchup", "window",
-    };
+    private static readonly string[] Keys = OmlVocabulary.Schedule;
 
-    private static readonly string[] RetryKeys = { "attempts", "delay", "backoff", "max_delay" };
+    private static readonly string[] RetryKeys = OmlVocabulary.Retry;
 
-    private static readonly string[] WindowKeys = { "type", "size", "offset", "field" };
+    private static readonly string[] WindowKeys = OmlVocabulary.Window;
 
     private static readonly (string, ScheduleKind)[] Kinds = { ("cron", ScheduleKind.Cron), ("interval", ScheduleKind.Interval) };
 

@@ -17,7 +17,7 @@ internal sealed class StepsRule : IDocumentRule
 {
     private static readonly string[] StepFields = { OmlKeys.Id, OmlKeys.Component, OmlKeys.Mode };
 
-    private static readonly string[] KnownStepKeys = { OmlKeys.Id, OmlKeys.Component, OmlKeys.Mode, OmlKeys.Config, OmlKeys.Needs };
+    private static readonly string[] KnownStepKeys = OmlVocabulary.Step;
 
     public void Analyze(RuleContext context)
     {
