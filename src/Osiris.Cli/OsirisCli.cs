@@ -17,6 +17,7 @@ internal static class OsirisCli
             schedule.Subcommands.Add(TestCommand.Create(host));
             root.Subcommands.Add(schedule);
             root.Subcommands.Add(LineageCommand.Create(host));
+            root.Subcommands.Add(LspCommand.Create(host));
 
             var parsed = root.Parse(args);
             var configuration = new InvocationConfiguration { Output = host.Output, Error = host.Error, EnableDefaultExceptionHandler = false };
