@@ -3,10 +3,26 @@ using System.Text.Json.Nodes;
 
 namespace Osiris.Cli.LanguageServer;
 
-/// <summary>An open document as the client last sent it.</summary>
-internal sealed record DocumentSnapshot(string Uri, string Path, int Version, string Text)
+/// <summary>An open document as the client last sent it (immutable: each change makes a new one).</summary>
+internal sealed class DocumentSnapshot
 {
     private LineIndex? _lines;
+
+    public DocumentSnapshot(string uri, string path, int version, string text)
+    {
+        Uri = uri;
+        Path = path;
+        Version = version;
+        Text = text;
+    }
+
+    public string Uri { get; }
+
+    public string Path { get; }
+
+    public int Version { get; }
+
+    public string Text { get; }
 
     public LineIndex Lines => _lines ??= new LineIndex(Text);
 }
@@ -50,7 +66,7 @@ internal sealed class TextDocuments
                 }
             }
 
-            var next = current with { Version = version, Text = text };
+            var next = new DocumentSnapshot(current.Uri, current.Path, version, text);
             _open[path] = next;
             return next;
         }

@@ -8,6 +8,9 @@ namespace Osiris.Cli.LanguageServer;
 /// </summary>
 internal sealed class YamlCursor
 {
+    // The OML keys whose value is a list of scalars; other lists hold mappings (steps, tests, notification targets).
+    private static readonly HashSet<string> ScalarLists = new(StringComparer.Ordinal) { "needs", "tags", "upstream", "downstream", "columns", "na_values" };
+
     private YamlCursor(IReadOnlyList<string> path, string? key, bool inListItemValue, int wordStart, int wordEnd, char? quote, Func<string, string?> itemValue)
     {
         Path = path;
@@ -104,11 +107,6 @@ internal sealed class YamlCursor
         else
         {
             key = SplitKey(content);
-            if (key is null && isItem && content.Trim().Length == 0 && column > indent)
-            {
-                // '- |': an item of a list; the key it belongs to is the parent (needs:, tags:, upstream:).
-                inListItemValue = true;
-            }
         }
 
         // Walk up: lines less indented than the key column are the parents; list items add '[]'.
@@ -167,15 +165,13 @@ internal sealed class YamlCursor
             }
         }
 
-        // In a list item without a key yet, the list's key is what the value belongs to.
-        if (inListItemValue && key is null && path.Count > 0 && path[^1] == "[]")
+        // '- |' in a list of values (needs:, tags:, upstream:): a value of the list's key, not a key of a new item.
+        if (flow is null && isItem && key is null && column > indent && path.Count >= 2 && path[^1] == "[]" && ScalarLists.Contains(path[^2]))
         {
             path.RemoveAt(path.Count - 1);
-            key = path.Count > 0 ? path[^1] : null;
-            if (key is not null)
-            {
-                path.RemoveAt(path.Count - 1);
-            }
+            key = path[^1];
+            path.RemoveAt(path.Count - 1);
+            inListItemValue = true;
         }
 
         // Keys of the nearest list item around the cursor (the step of a config key, the test of a type).
