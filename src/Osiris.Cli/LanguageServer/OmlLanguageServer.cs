@@ -24,11 +24,20 @@ internal sealed class OmlLanguageServer : IDisposable
     private int _nextRequestId;
 
     public OmlLanguageServer(Stream input, Stream output, CliHost host)
+        : this(input, output, host, null)
+    {
+    }
+
+    /// <param name="input">The client's messages.</param>
+    /// <param name="output">Where responses and notifications go.</param>
+    /// <param name="host">The clock and environment.</param>
+    /// <param name="extra">More request handlers (tests use one that waits for its cancellation).</param>
+    internal OmlLanguageServer(Stream input, Stream output, CliHost host, IReadOnlyDictionary<string, Func<JsonObject, CancellationToken, Task<JsonNode?>>>? extra)
     {
         _channel = new JsonRpcChannel(input, output);
         var workspace = new WorkspaceState(host, _documents);
         _scheduler = new AnalysisScheduler(_channel, _documents, workspace, Log);
-        _handlers = new RequestHandlers(_documents, _scheduler, host.Clock);
+        _handlers = new RequestHandlers(_documents, _scheduler, host.Clock, extra);
     }
 
     /// <summary>Serves until <c>exit</c> or the end of the input; the process exit code.</summary>

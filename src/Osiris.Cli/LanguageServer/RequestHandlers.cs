@@ -8,15 +8,17 @@ internal sealed class RequestHandlers
     private readonly TextDocuments _documents;
     private readonly AnalysisScheduler _scheduler;
     private readonly Func<NodaTime.Instant> _clock;
+    private readonly IReadOnlyDictionary<string, Func<JsonObject, CancellationToken, Task<JsonNode?>>> _extra;
 
-    public RequestHandlers(TextDocuments documents, AnalysisScheduler scheduler, Func<NodaTime.Instant> clock)
+    public RequestHandlers(TextDocuments documents, AnalysisScheduler scheduler, Func<NodaTime.Instant> clock, IReadOnlyDictionary<string, Func<JsonObject, CancellationToken, Task<JsonNode?>>>? extra = null)
     {
         _documents = documents;
         _scheduler = scheduler;
         _clock = clock;
+        _extra = extra ?? new Dictionary<string, Func<JsonObject, CancellationToken, Task<JsonNode?>>>();
     }
 
-    public bool Handles(string method) => method is "textDocument/hover" or "textDocument/completion" or "textDocument/codeAction";
+    public bool Handles(string method) => method is "textDocument/hover" or "textDocument/completion" or "textDocument/codeAction" || _extra.ContainsKey(method);
 
     /// <summary>
     /// Takes what the request needs from the reader thread (the document as it is at this point of
@@ -24,6 +26,11 @@ internal sealed class RequestHandlers
     /// </summary>
     public Func<CancellationToken, Task<JsonNode?>> Prepare(string method, JsonObject parameters)
     {
+        if (_extra.TryGetValue(method, out var handler))
+        {
+            return token => handler(parameters, token);
+        }
+
         var path = Paths.FromUri(Protocol.String(parameters["textDocument"]?["uri"]));
         var document = path is null ? null : _documents.Get(path);
         if (document is null)
