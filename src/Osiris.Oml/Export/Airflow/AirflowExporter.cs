@@ -472,13 +472,13 @@ internal static class AirflowExporter
         foreach (var n in ctx.Metadata?.Notifications ?? default)
         {
             result[n] = n.Event == "on_sla_breach"
-                ? "not wired (no SLA mechanism)"
+                ? "not wired: no SLA mechanism"
                 : n.Channel switch
                 {
                     "email" => "SmtpNotifier",
                     "slack" when n.Target.StartsWith("#", StringComparison.Ordinal) => "SlackNotifier",
                     "pagerduty" => "PagerdutyNotifier (connection " + n.Target + ")",
-                    _ => "not wired (no provider notifier)",
+                    _ => "not wired: no provider notifier",
                 };
         }
 
