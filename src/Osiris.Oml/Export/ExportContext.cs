@@ -29,11 +29,24 @@ internal sealed class ExportContext
         if (Schedule?.Start is { } text && ScheduleStart.Parse(text) is { } start)
         {
             Start = start.InZone(zone);
+            IntervalAnchor = Start;
         }
         else
         {
             Start = EmbeddedBlock.StartOfDay(options.Schedule.ReferenceTime.InZone(zone).Date, zone);
             StartIsDefault = true;
+            if (Schedule is { Kind: ScheduleKind.Interval, Every: not null })
+            {
+                // An interval without a start counts from the Unix epoch at midnight in the zone, as the
+                // preview does (ScheduleSource); the export starts at its first run on or after the default
+                // start, so the phase is the preview's and nothing is backfilled from 1970.
+                IntervalAnchor = new LocalDate(1970, 1, 1).AtStartOfDayInZone(zone).ToInstant();
+                var fires = Schedule.CreateSource(zone, out _)?.Fires(ScheduleTarget.Native, Start - Duration.FromSeconds(1), 1);
+                if (fires is { Length: > 0 } f)
+                {
+                    Start = f[0];
+                }
+            }
         }
 
         var window = Schedule?.Window;
@@ -73,10 +86,16 @@ internal sealed class ExportContext
     /// <summary>The schedule's zone id as written, or UTC without a schedule.</summary>
     public string ZoneId => Schedule?.TimeZone ?? "UTC";
 
-    /// <summary>When the schedule starts: <c>schedule.start</c>, or the reference date at midnight in the zone.</summary>
+    /// <summary>
+    /// When the schedule starts: <c>schedule.start</c>; without one, the reference date at midnight in the
+    /// zone (for an interval, its first run from then on).
+    /// </summary>
     public Instant Start { get; }
 
     public bool StartIsDefault { get; }
+
+    /// <summary>What an interval schedule counts its steps from: <c>start</c>, or the preview's default anchor (1970-01-01 in the zone).</summary>
+    public Instant? IntervalAnchor { get; }
 
     public List<List<CommandPart>> RunArguments { get; }
 

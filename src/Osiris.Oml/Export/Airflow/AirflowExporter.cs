@@ -163,7 +163,9 @@ internal static class AirflowExporter
         body.Line("dag_id=" + PythonLiteral.String(DagId(ctx)) + ",");
         body.Line("description=" + PythonLiteral.StringOrNone(ctx.Model.Description ?? ctx.Metadata?.Description) + ",");
         body.Line("schedule=" + Timetable(schedule, ctx) + ",");
-        var startComment = ctx.StartIsDefault
+        var startComment = ctx.StartIsDefault && ctx.Schedule?.Kind == ScheduleKind.Interval
+            ? "  # no schedule.start: the first run on or after the reference date " + ctx.Options.Schedule.ReferenceTime.InZone(ctx.Zone ?? DateTimeZone.Utc).Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)
+            : ctx.StartIsDefault
             ? "  # no schedule.start: the reference date " + ctx.Options.Schedule.ReferenceTime.InZone(ctx.Zone ?? DateTimeZone.Utc).Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) + " at midnight in " + SourceWriter.Printable(ctx.ZoneId)
             : "  # schedule.start " + SourceWriter.Printable(ctx.Schedule!.Start!) + " in " + SourceWriter.Printable(ctx.ZoneId);
         body.Line("start_date=" + Pendulum(ctx.Start) + "," + startComment);
@@ -385,7 +387,7 @@ internal static class AirflowExporter
             return TargetSchedule.None("the interval schedule has no 'every'");
         }
 
-        if (TargetSchedule.UtcCronFor(every, ctx.Start) is { } cron)
+        if (TargetSchedule.UtcCronFor(every, ctx.IntervalAnchor!.Value) is { } cron)
         {
             return new TargetSchedule(
                 tumbling ? TimetableKind.CronDataInterval : TimetableKind.Cron,
@@ -408,8 +410,8 @@ internal static class AirflowExporter
             why.Add("with catchup off, Airflow's delta timetables take their phase from the first run they create (or the first after a pause), not from start_date");
         }
 
-        why.Add("before Airflow 2.10.5 the fallback DeltaDataIntervalTimetable runs one interval later than the preview's first run");
-        return new TargetSchedule(TimetableKind.Interval, null, s.TimeZone, every, ctx.Start, null, string.Join("; ", why) + ".");
+        const string Fallback = "DeltaTriggerTimetable fires at start_date and every step after it; before Airflow 2.10.5 the file falls back to DeltaDataIntervalTimetable, whose first run is one step later.";
+        return new TargetSchedule(TimetableKind.Interval, null, s.TimeZone, every, ctx.Start, Fallback, why.Count == 0 ? null : string.Join("; ", why) + ".");
     }
 
     private static string Timetable(TargetSchedule t, ExportContext ctx)

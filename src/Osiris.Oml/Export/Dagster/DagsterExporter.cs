@@ -431,7 +431,7 @@ internal static class DagsterExporter
             return TargetSchedule.None("the interval schedule has no 'every'");
         }
 
-        if (TargetSchedule.UtcCronFor(every, ctx.Start) is { } cron)
+        if (TargetSchedule.UtcCronFor(every, ctx.IntervalAnchor!.Value) is { } cron)
         {
             return new TargetSchedule(
                 TimetableKind.Cron,
@@ -439,11 +439,11 @@ internal static class DagsterExporter
                 "UTC",
                 every,
                 ctx.Start,
-                $"The interval every {every} from {ctx.Start} fires exactly at the cron '{cron}' in UTC, which Dagster's cron-only schedules can express.",
+                $"The interval every {every} from {NodaTime.Text.InstantPattern.ExtendedIso.Format(ctx.IntervalAnchor!.Value)} fires exactly at the cron '{cron}' in UTC, which Dagster's cron-only schedules can express.",
                 null);
         }
 
-        var why = $"Dagster schedules are cron-only, and every {every} from {ctx.Start} matches no cron expression (it must be whole minutes dividing an hour or whole hours dividing a day{(every.HasCalendarDays ? ", in fixed time" : string.Empty)}); trigger the job from a sensor or change the interval";
+        var why = $"Dagster schedules are cron-only, and every {every} from {NodaTime.Text.InstantPattern.ExtendedIso.Format(ctx.IntervalAnchor!.Value)} matches no cron expression (it must be whole minutes dividing an hour or whole hours dividing a day{(every.HasCalendarDays ? ", in fixed time" : string.Empty)}); trigger the job from a sensor or change the interval";
         ctx.Unsupported.Add("schedule: " + why);
         return TargetSchedule.None(why + ".");
     }

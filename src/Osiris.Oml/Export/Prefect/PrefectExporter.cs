@@ -302,9 +302,9 @@ internal static class PrefectExporter
         // Prefect steps the days of an interval on the zone's clock and the rest in absolute time. A fixed
         // step in UTC is therefore exact; calendar days need the schedule's zone.
         return every.HasCalendarDays
-            ? new TargetSchedule(TimetableKind.Interval, null, s.TimeZone, every, ctx.Start, null,
+            ? new TargetSchedule(TimetableKind.Interval, null, s.TimeZone, every, ctx.IntervalAnchor, null,
                 "Prefect keeps the local time for the days of an interval, but resolves a local time that DST skips or repeats with its own rules, so runs on DST change days can differ from the preview.")
-            : new TargetSchedule(TimetableKind.Interval, null, "UTC", every, ctx.Start,
+            : new TargetSchedule(TimetableKind.Interval, null, "UTC", every, ctx.IntervalAnchor,
                 "The interval is anchored in UTC, where Prefect steps in absolute time (in a DST zone it would keep the local time for steps of a day or more).", null);
     }
 
