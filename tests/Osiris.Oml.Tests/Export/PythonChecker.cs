@@ -72,18 +72,22 @@ public static class PythonChecker
     }
 
     /// <summary>Runs python3 with a script given as text; returns its standard output.</summary>
-    public static string RunCode(string code, params string[] arguments)
+    public static string RunCode(string code, params string[] arguments) => RunCode(code, string.Empty, arguments);
+
+    /// <summary>Runs python3 with a script given as text and <paramref name="input"/> on its standard input.</summary>
+    public static string RunCode(string code, string input, params string[] arguments)
     {
         RequirePython();
-        var (exit, stdout, stderr) = Run(new[] { "-c", code }.Concat(arguments));
+        var (exit, stdout, stderr) = Run(new[] { "-c", code }.Concat(arguments), input);
         Assert.True(exit == 0, "python3 failed:\n" + stderr);
         return stdout;
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(IEnumerable<string> arguments)
+    private static (int Code, string Stdout, string Stderr) Run(IEnumerable<string> arguments, string input = "")
     {
         var start = new ProcessStartInfo("python3")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -98,6 +102,8 @@ public static class PythonChecker
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(input);
+        process.StandardInput.Close();
         process.WaitForExit();
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
