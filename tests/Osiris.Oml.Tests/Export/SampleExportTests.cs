@@ -51,6 +51,16 @@ public sealed class SampleExportTests
     }
 
     [Fact]
+    public void Readme_ShowsTheSeedsAirflowExport_Verbatim()
+    {
+        var golden = File.ReadAllText(Path.Combine(GoldenFolder, "daily_customer_sync", "airflow", "daily_customer_sync.py")).Replace("\r\n", "\n");
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).Replace("\r\n", "\n");
+        var cut = golden.IndexOf("\n# osiris:oml-begin\n", StringComparison.Ordinal);
+        Assert.Contains("```python\n" + golden.Substring(0, cut) + "\n```", readme, StringComparison.Ordinal);
+        Assert.Contains("```python\n" + golden.Substring(cut + 1).TrimEnd('\n') + "\n```", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GoldenFiles_CompileWithPyCompile()
     {
         PythonChecker.RequirePython();
