@@ -54,13 +54,56 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void GeneratedModels_SurviveTheOmlWriter_EvenWhenInvalid()
+    public void GeneratedModels_SurviveTheOmlWriterAndEveryExport_EvenWhenInvalid()
     {
         PipelineGenerators.Pipeline.Sample(
-            generated => Assert.Equal(generated, OmlEngine.AnalyzeFile(generated.SourcePath, OmlWriter.Write(generated)).Pipeline),
-            iter: 500,
+            generated =>
+            {
+                Assert.Equal(generated, OmlEngine.AnalyzeFile(generated.SourcePath, OmlWriter.Write(generated)).Pipeline);
+                AssertRoundTrip(generated);
+            },
+            iter: 300,
             threads: 2,
             print: m => OmlWriter.Write(m));
+    }
+
+    public static TheoryData<string> Degenerate() => new()
+    {
+        "oml_version: \"0.2.0\"\nsteps: []\n",
+        "name: \"x\"\nschedule:\n  timezone: \"Mars/Olympus\"\n  expression: \"0 2 * * *\"\n  window: {type: tumbling}\nsteps: [{}]\n",
+        "name: \"x\"\nschedule:\n  type: interval\nmetadata: {}\nsteps:\n  - id: 7\n",
+        "name: \"x\"\nschedule:\n  expression: \"not a cron\"\n  retry: {attempts: 2, backoff: linear, delay: 0}\n  window: {size: 1d, field: f}\nsteps: []\n",
+        "name: \"x\"\nschedule:\n  type: interval\n  every: 7h\n  start: \"2024-01-01T00:00:30\"\n  window: {type: tumbling, field: f, offset: -1d}\nsteps: []\n",
+        "name: \"\"\nparams: {a: [1, {b: ~}]}\nsteps: [{id: a, component: \"unknown.thing\", mode: write, config: {token: abc, nested: {password: [x, \"${Y}\"]}}}]\n",
+    };
+
+    [Theory]
+    [MemberData(nameof(Degenerate))]
+    public void DegeneratePipelines_ExportAndImport_WithoutCrashing(string oml)
+    {
+        var model = OmlEngine.AnalyzeFile("pipelines/odd.oml", oml, cancellationToken: TestContext.Current.CancellationToken).Pipeline!;
+        foreach (var format in Enum.GetValues<ExportFormat>())
+        {
+            var export = PipelineExporter.Export(model, format, ExportSamples.Options);
+            foreach (var file in export.Files)
+            {
+                var result = PipelineImporter.Import(file.RelativePath, file.Content);
+                Assert.True(result.Diagnostics.IsEmpty, string.Join("\n", result.Diagnostics));
+                Assert.NotNull(result.Pipeline);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Degenerate))]
+    public void DegeneratePipelines_ExportToFilesPythonReads(string oml)
+    {
+        var model = OmlEngine.AnalyzeFile("pipelines/odd.oml", oml, cancellationToken: TestContext.Current.CancellationToken).Pipeline!;
+        var files = Enum.GetValues<ExportFormat>().SelectMany(f => PipelineExporter.Export(model, f, ExportSamples.Options).Files).ToList();
+        foreach (var inspected in PythonChecker.Inspect(files))
+        {
+            Assert.False(inspected.TryGetProperty("error", out var error), inspected.GetProperty("path") + ": " + error);
+        }
     }
 
     internal static void AssertRoundTrip(PipelineModel model)
