@@ -284,7 +284,7 @@ internal static class DagsterExporter
         {
             "Fire times: " + (hasSchedule ? ExportContext.Describe(target) : "none: this module has no schedule (see below)."),
             retry is { Attempts: > 0 }
-                ? "Retries: Dagster's formula (RetryFormula.Dagster" + (retry.Backoff == BackoffKind.Exponential ? ", (2^k - 1) x delay" : string.Empty) + "): waits " + ctx.DelayList(RetryFormula.Dagster) + (retry.Backoff == BackoffKind.Exponential ? ", where the preview's own formula waits " + ctx.DelayList(RetryFormula.Native) : string.Empty) + "."
+                ? "Retries: Dagster's formula (RetryFormula.Dagster" + (retry.Backoff == BackoffKind.Exponential ? ", (2^k - 1) x delay" : string.Empty) + "): waits " + ctx.DelayList(RetryFormula.Dagster) + (retry.Backoff == BackoffKind.Exponential ? ", where Osiris's own formula (RetryFormula.Native) waits " + ctx.DelayList(RetryFormula.Native) : string.Empty) + "."
                 : "Retries: none.",
         };
         if (worst is not null)

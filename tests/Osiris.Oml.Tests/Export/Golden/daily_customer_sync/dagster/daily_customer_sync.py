@@ -7,7 +7,7 @@
 #   of the gap (02:30 -> 03:00), a repeated one at its second pass for 01:00-03:59 and its first
 #   otherwise; hourly schedules in +05:30-style zones run at the wrong minute (dagster#33448).
 # Retries: Dagster's formula (RetryFormula.Dagster, (2^k - 1) x delay): waits 300s, 900s, 2100s, where
-#   the preview's own formula waits 300s, 600s, 1200s.
+#   Osiris's own formula (RetryFormula.Native) waits 300s, 600s, 1200s.
 # Timeout: the job tag dagster/max_runtime caps the whole run (every try up to the timeout plus the
 #   waits); it needs run monitoring enabled on the instance.
 #
