@@ -13,7 +13,11 @@ public sealed class ScriptDiscoveryTests(PackageFeed feed, ITestOutputHelper out
     [Fact]
     public void Scripts_InVirtualEnvironmentsPackageFoldersAndBuildOutput_AreNotAdditionalFiles()
     {
-        var dir = feed.CreateProject("VirtualEnvironmentRepo", new[] { ("Osiris.Analyzers", feed.Version) });
+        // A file the project lists itself stays, wherever it is.
+        var dir = feed.CreateProject(
+            "VirtualEnvironmentRepo",
+            new[] { ("Osiris.Analyzers", feed.Version) },
+            extraItems: "<AdditionalFiles Include=\"tools/py312/bin/listed.py\" />");
         PackageFeed.CopyPipelines("PipelineRepository", dir);
         foreach (var file in new[]
         {
@@ -23,6 +27,7 @@ public sealed class ScriptDiscoveryTests(PackageFeed feed, ITestOutputHelper out
             ".venv/lib/python3.12/site-packages/yaml/parser.py",
             "tools/py312/pyvenv.cfg",
             "tools/py312/bin/pip_helper.py",
+            "tools/py312/bin/listed.py",
             "tools/py312/lib/python3.12/site-packages/six.py",
             "vendor/lib/site-packages/loose.py",
             "node_modules/pg/migrate.sql",
@@ -44,7 +49,7 @@ public sealed class ScriptDiscoveryTests(PackageFeed feed, ITestOutputHelper out
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            new[] { "scripts/check_orders.sql", "scripts/load.sh", "tests/validate_customers.py" },
+            new[] { "scripts/check_orders.sql", "scripts/load.sh", "tests/validate_customers.py", "tools/py312/bin/listed.py" },
             items.Where(i => !i.EndsWith(".oml", StringComparison.Ordinal) && !i.EndsWith("spec.yaml", StringComparison.Ordinal)));
         Assert.Contains("pipelines/daily_customer_sync.oml", items);
         Assert.Contains("components/acme.crm_extractor/spec.yaml", items);

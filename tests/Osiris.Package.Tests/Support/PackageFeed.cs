@@ -71,7 +71,7 @@ public sealed class PackageFeed : IDisposable
     }
 
     /// <summary>A fresh consumer project with only PackageReferences, in a folder of its own.</summary>
-    public string CreateProject(string name, IEnumerable<(string Id, string Version)> packages, string? extraProperties = null)
+    public string CreateProject(string name, IEnumerable<(string Id, string Version)> packages, string? extraProperties = null, string? extraItems = null)
     {
         var dir = Path.Combine(Root, name);
         Directory.CreateDirectory(dir);
@@ -96,6 +96,7 @@ public sealed class PackageFeed : IDisposable
             + "  </PropertyGroup>\n"
             + "  <ItemGroup>\n"
             + references
+            + (extraItems is null ? string.Empty : "    " + extraItems + "\n")
             + "  </ItemGroup>\n"
             + "</Project>\n");
         return dir;
