@@ -21,6 +21,7 @@ public sealed class ScriptDiscoveryTests(PackageFeed feed, ITestOutputHelper out
         PackageFeed.CopyPipelines("PipelineRepository", dir);
         foreach (var file in new[]
         {
+            "pyvenv.cfg", // a project folder that is itself a virtual environment keeps its own scripts
             "venv/pyvenv.cfg",
             "venv/bin/activate_this.py",
             "venv/lib/python3.11/site-packages/requests/api.py",
