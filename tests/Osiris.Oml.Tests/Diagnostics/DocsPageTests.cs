@@ -20,6 +20,8 @@ namespace Osiris.Oml.Tests.Diagnostics;
 /// <see cref="Osiris.Oml.Settings.OsirisSettings.ReadPolicy"/>) apply to the yaml blocks after it in the
 /// same section, whose run also carries its OSI0010 findings. An ini block with no yaml block after it
 /// is a run of its own (the OSI0010 page).</item>
+/// <item>A <c>```python</c> block is an exported file (OSI07xx pages): it is read back with
+/// <see cref="Osiris.Oml.Import.PipelineImporter"/> as <c>dags/example.py</c>, one run per block.</item>
 /// <item>A yaml block whose first line is <c># pipelines/&lt;name&gt;.oml</c> is that file of a project:
 /// all such blocks of a section are analyzed under their paths and then together by
 /// <see cref="Osiris.Oml.Catalog.OmlCatalog.Analyze"/> (the repository-wide rules), as one run.</item>
@@ -31,6 +33,9 @@ namespace Osiris.Oml.Tests.Diagnostics;
 public sealed class DocsPageTests
 {
     private const string ExamplePath = "pipelines/example.oml";
+
+    /// <summary>Where a python block of a page (an exported file) is read from.</summary>
+    private const string ExampleDagPath = "dags/example.py";
 
     /// <summary>A block whose first line is such a comment is a component spec, read as that file.</summary>
     private const string SpecMarker = "# components/";
@@ -61,8 +66,21 @@ public sealed class DocsPageTests
             Assert.True(diagnostics.Any(d => d.Id == id), $"the example of {id} does not trigger it:\n{string.Join("\n", diagnostics)}");
         }
 
+        foreach (var python in page.PythonBlocks("Example"))
+        {
+            var diagnostics = Osiris.Oml.Import.PipelineImporter.Import(ExampleDagPath, python).Diagnostics;
+            printed.AddRange(diagnostics.Select(d => d.ToString()));
+            Assert.True(diagnostics.Any(d => d.Id == id), $"the python example of {id} does not trigger it:\n{string.Join("\n", diagnostics)}");
+        }
+
         var fixes = page.Blocks("How to fix");
         Assert.NotEmpty(fixes);
+        foreach (var python in page.PythonBlocks("How to fix"))
+        {
+            var diagnostics = Osiris.Oml.Import.PipelineImporter.Import(ExampleDagPath, python).Diagnostics;
+            Assert.True(diagnostics.IsEmpty, $"a python fix of {id} is not clean:\n{string.Join("\n", diagnostics)}");
+        }
+
         foreach (var diagnostics in RunSection(fixes))
         {
             Assert.True(diagnostics.IsEmpty, $"a fix of {id} is not clean:\n{string.Join("\n", diagnostics)}");
@@ -144,15 +162,18 @@ public sealed class DocsPageTests
         return scheduleProblems.AddRange(policyProblems).Select(p => new OmlDiagnostic(DiagnosticCatalog.InvalidSetting, default, string.Empty, ImmutableArray.Create(p))).ToImmutableArray();
     }
 
-    private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<string> Quotes)
+    private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<(string Section, string Python)> Python, IReadOnlyList<string> Quotes)
     {
         public IReadOnlyList<string> Blocks(string section) => YamlBlocks.Where(b => b.Section == section).Select(b => b.Yaml).ToList();
+
+        public IReadOnlyList<string> PythonBlocks(string section) => Python.Where(b => b.Section == section).Select(b => b.Python).ToList();
 
         public static Page Read(string id)
         {
             var path = Path.Combine(RepositoryPaths.Root, "src", "Osiris.Oml", "Diagnostics", "Docs", id + ".md");
             var text = File.ReadAllText(path).Replace("\r\n", "\n");
             var blocks = new List<(string, string)>();
+            var python = new List<(string, string)>();
             var quotes = new List<string>();
             var section = string.Empty;
             var lines = text.Split('\n');
@@ -172,15 +193,26 @@ public sealed class DocsPageTests
 
                     blocks.Add((section, sb.ToString()));
                 }
+                else if (lines[i] == "```python")
+                {
+                    var sb = new StringBuilder();
+                    for (i++; i < lines.Length && lines[i] != "```"; i++)
+                    {
+                        sb.Append(lines[i]).Append('\n');
+                    }
+
+                    python.Add((section, sb.ToString()));
+                }
                 else if ((lines[i].StartsWith("> " + PipelineMarker.Substring(2), StringComparison.Ordinal) && lines[i].Contains(".oml(", StringComparison.Ordinal))
                     || lines[i].StartsWith("> components/", StringComparison.Ordinal)
+                    || lines[i].StartsWith("> " + ExampleDagPath + "(", StringComparison.Ordinal)
                     || lines[i].StartsWith("> CSC : ", StringComparison.Ordinal))
                 {
                     quotes.Add(lines[i].Substring(2));
                 }
             }
 
-            return new Page(text, blocks, quotes);
+            return new Page(text, blocks, python, quotes);
         }
     }
 }
