@@ -18,6 +18,7 @@ internal static class OsirisCli
             root.Subcommands.Add(schedule);
             root.Subcommands.Add(LineageCommand.Create(host));
             root.Subcommands.Add(LspCommand.Create(host));
+            root.Subcommands.Add(SchemaCommand.Create(host));
 
             var parsed = root.Parse(args);
             var configuration = new InvocationConfiguration { Output = host.Output, Error = host.Error, EnableDefaultExceptionHandler = false };
