@@ -177,11 +177,13 @@ public sealed class ProtocolTests
     }
 
     [Fact]
-    public async Task Completion_OffersZoneNames_Keys_AndComponents()
+    public async Task Completion_OffersZoneNames_Keys_Components_AndConfigKeys()
     {
         using var project = new TempProject();
         var text = Pipeline.Replace("  timezone: \"UTC\"", "  timezone: \"Europe/Pr", StringComparison.Ordinal);
         var path = project.Write("pipelines/orders.oml", text);
+        var spec = Path.Combine(Osiris.Oml.Tests.Support.RepositoryPaths.Root, "samples", "PipelineRepository", "components", "acme.crm_extractor", "spec.yaml");
+        project.Write("components/acme.crm_extractor/spec.yaml", File.ReadAllText(spec));
         using var client = await LspClient.StartInitializedAsync(project.Root);
         client.Open(path, text);
 
@@ -201,6 +203,13 @@ public sealed class ProtocolTests
         var componentLine = withLine.Split('\n').ToList().FindIndex(l => l.Contains("component:", StringComparison.Ordinal));
         var components = await CompleteAsync(client, path, componentLine, "    component: \"".Length);
         Assert.Contains(components, i => i!["label"]!.GetValue<string>() == "duckdb.processor");
+        var own = components.Single(i => i!["label"]!.GetValue<string>() == "acme.crm_extractor")!;
+        Assert.Contains("project component", own["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // A built-in component's configuration keys, in the step's config block.
+        var configLine = withLine.Split('\n').ToList().FindIndex(l => l.Contains("table:", StringComparison.Ordinal));
+        var configKeys = await CompleteAsync(client, path, configLine, 6);
+        Assert.Contains(configKeys, i => i!["label"]!.GetValue<string>() == "batch_size");
 
         await ShutDownAsync(client);
     }
