@@ -30,7 +30,11 @@ public sealed class ExportTests
         // The sample repository pins no reference date: the engine then counts from the build date (the clock's day, UTC).
         var expected = EngineExport(SampleRepository, Parse(format), SampleOptions(Tool.Now.InUtc().Date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()));
         Assert.Equal(expected.Files.First(f => f.RelativePath.EndsWith(".py", StringComparison.Ordinal)).Content, result.Out);
-        Assert.Contains("osiris: note: osiris_reference_date is not set, so the export records today (2026-11-27)", result.Err, StringComparison.Ordinal);
+        Assert.Contains("osiris: note: osiris_reference_date is not set, so the export records today, 2026-11-27, as its reference date", result.Err, StringComparison.Ordinal);
+        // What the target cannot express is named on stderr too, not only in the file's header.
+        Assert.NotEmpty(expected.Unsupported);
+        var title = char.ToUpperInvariant(format[0]) + format[1..];
+        Assert.All(expected.Unsupported, u => Assert.Contains($"osiris: note: {title} cannot express {u}\n", result.Err, StringComparison.Ordinal));
         if (format == "prefect")
         {
             Assert.Contains("osiris: note: stdout holds daily_customer_sync.py; prefect.yaml was not written: give -o FOLDER to write both files", result.Err, StringComparison.Ordinal);

@@ -206,12 +206,12 @@ internal static class ExportCommand
         if (!ReferenceDateIsSet(project))
         {
             var date = options.Schedule.ReferenceTime.InUtc().Date.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
-            host.Error.WriteLine($"osiris: note: osiris_reference_date is not set, so the export records today ({date}) as its reference date (and starts a schedule without 'start' on it); set osiris_reference_date in .globalconfig to get the same file on any day");
+            host.Error.WriteLine($"osiris: note: osiris_reference_date is not set, so the export records today, {date}, as its reference date (and starts a schedule without 'start' then); set it in .globalconfig to get the same file on any day");
         }
 
         foreach (var unsupported in export.Unsupported)
         {
-            host.Error.WriteLine($"osiris: note: not expressible in {title} (named in the file's header, kept in its OML block): {TerminalText.Printable(unsupported)}");
+            host.Error.WriteLine($"osiris: note: {title} cannot express {TerminalText.Printable(unsupported)}");
         }
 
         foreach (var redaction in export.Redactions)
