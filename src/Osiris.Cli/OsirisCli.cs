@@ -19,6 +19,8 @@ internal static class OsirisCli
             schedule.Subcommands.Add(ImportCommand.Create(host));
             root.Subcommands.Add(schedule);
             root.Subcommands.Add(LineageCommand.Create(host));
+            root.Subcommands.Add(LspCommand.Create(host));
+            root.Subcommands.Add(SchemaCommand.Create(host));
 
             var parsed = root.Parse(args);
             var configuration = new InvocationConfiguration { Output = host.Output, Error = host.Error, EnableDefaultExceptionHandler = false };

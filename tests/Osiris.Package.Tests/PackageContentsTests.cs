@@ -44,6 +44,15 @@ public sealed class PackageContentsTests(PackageFeed feed, ITestOutputHelper out
     }
 
     [Fact]
+    public void Package_ShipsTheOmlJsonSchema_AsTheRepositoryHasIt()
+    {
+        using var zip = ZipFile.OpenRead(feed.PackagePath);
+        var shipped = Encoding.UTF8.GetString(Read(zip, "schemas/oml-0.2.0.schema.json"));
+
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schemas", "oml-0.2.0.schema.json")), shipped);
+    }
+
+    [Fact]
     public void PackedAssemblies_ReferenceOnlyEachOtherAndTheCompilersAssemblies_NeverTheLibrariesRealNames()
     {
         var assemblies = ReadAnalyzerAssemblies();

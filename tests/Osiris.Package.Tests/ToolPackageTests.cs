@@ -79,6 +79,96 @@ public sealed class ToolPackageTests(ToolFeed tool, ITestOutputHelper output) : 
     }
 
     [Fact]
+    public void Schema_PrintsTheShippedFile()
+    {
+        var (code, stdout, _) = Osiris(tool.Root, "schema");
+
+        Assert.Equal(0, code);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schemas", "oml-0.2.0.schema.json")), stdout);
+        foreach (var package in Directory.GetFiles(tool.Feed, "Osiris.Cli.*.nupkg").Where(p => !Path.GetFileName(p).StartsWith("Osiris.Cli." + tool.Version, StringComparison.Ordinal)))
+        {
+            using var zip = ZipFile.OpenRead(package);
+            Assert.Contains(zip.Entries, e => e.FullName == "schemas/oml-0.2.0.schema.json");
+        }
+    }
+
+    /// <summary>The installed tool (on linux-x64 the Native AOT binary) serves LSP: JSON without reflection works compiled ahead of time.</summary>
+    [Fact]
+    public void Lsp_AnswersInitialize_PublishesDiagnostics_AndExitsZeroAfterShutdown()
+    {
+        var folder = Path.Combine(tool.Root, "lsp-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "P.csproj"), "<Project />\n");
+        var uri = new Uri(Path.Combine(folder, "a.oml")).AbsoluteUri;
+        var psi = new ProcessStartInfo(tool.Osiris) { WorkingDirectory = folder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add("lsp");
+        using var process = Process.Start(psi)!;
+        var stdin = process.StandardInput.BaseStream;
+        var stdout = process.StandardOutput.BaseStream;
+        _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+
+        Send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+        Assert.Contains("\"hoverProvider\":true", ReadUntil(stdout, "\"id\":1"), StringComparison.Ordinal);
+        Send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+        Send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"" + uri + "\",\"languageId\":\"oml\",\"version\":1,\"text\":\"oml_version: \\\"0.2.0\\\"\\nname: \\\"a\\\"\\nschedule:\\n  expression: \\\"0 25 * * *\\\"\\nsteps: []\\n\"}}}");
+        Assert.Contains("\"code\":\"OSI0201\"", ReadUntil(stdout, "OSI0201"), StringComparison.Ordinal);
+        Send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}");
+        ReadUntil(stdout, "\"id\":2");
+        Send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "osiris lsp did not exit");
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    private static void Send(Stream stdin, string json)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(json);
+        stdin.Write(System.Text.Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+        stdin.Write(body);
+        stdin.Flush();
+    }
+
+    /// <summary>Reads framed messages until one contains <paramref name="marker"/>; that message.</summary>
+    private static string ReadUntil(Stream stdout, string marker)
+    {
+        while (true)
+        {
+            var length = 0;
+            var line = new List<byte>();
+            while (true)
+            {
+                var b = stdout.ReadByte();
+                Assert.True(b >= 0, "osiris lsp closed its output before sending " + marker);
+                if (b != '\n')
+                {
+                    line.Add((byte)b);
+                    continue;
+                }
+
+                var text = System.Text.Encoding.ASCII.GetString(line.ToArray()).TrimEnd('\r');
+                line.Clear();
+                if (text.Length == 0)
+                {
+                    break;
+                }
+
+                if (text.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+                {
+                    length = int.Parse(text["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            var body = new byte[length];
+            stdout.ReadExactly(body);
+            var message = System.Text.Encoding.UTF8.GetString(body);
+            if (message.Contains(marker, StringComparison.Ordinal))
+            {
+                return message;
+            }
+        }
+    }
+
+    [Fact]
     public void Validate_OfTheValidSample_ExitsZero()
     {
         var (code, stdout, _) = Osiris(Path.Combine(RepositoryPaths.Root, "samples", "PipelineRepository"), "schedule", "validate", ".");

@@ -118,7 +118,8 @@ internal static class ProjectLoader
         return new Project(root, inputs, oml, readSpecs, configs.Select(c => c.Path).ToList(), conflicts, settings, options);
     }
 
-    private static IEnumerable<string> Enumerate(string root)
+    /// <summary>The files under <paramref name="root"/>, skipping folders that start with a dot and bin/ and obj/ at the root.</summary>
+    internal static IEnumerable<string> Enumerate(string root)
     {
         var pending = new Stack<string>();
         pending.Push(root);

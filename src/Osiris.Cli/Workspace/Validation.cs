@@ -22,6 +22,9 @@ internal sealed record Finding(
     ImmutableArray<(string FullPath, SourceSpan Span)> RelatedPaths)
 {
     public string Id => Descriptor.Id;
+
+    /// <summary>The edit a "did you mean" message proposes, for editors' quick fixes.</summary>
+    public OmlSuggestion? Suggestion { get; init; }
 }
 
 /// <summary>One requested pipeline file and what the engine made of it.</summary>
@@ -73,13 +76,7 @@ internal static class Validation
                     var list = new List<Finding>();
                     if (requested)
                     {
-                        list.Add(new Finding(
-                            DiagnosticCatalog.NotText,
-                            Configured(project, DiagnosticCatalog.NotText, DiagnosticCatalog.NotText.DefaultSeverity) ?? OmlSeverity.Error,
-                            string.Format(System.Globalization.CultureInfo.InvariantCulture, DiagnosticCatalog.NotText.MessageFormat, problem),
-                            path,
-                            problemSpan,
-                            ImmutableArray<(string, SourceSpan)>.Empty));
+                        list.Add(NotText(project, path, problem!, problemSpan));
                     }
 
                     perFile[path] = (null, list);
@@ -149,7 +146,18 @@ internal static class Validation
         return byPosition != 0 ? byPosition : string.CompareOrdinal(a.Id, b.Id);
     }
 
-    private static Finding? ToFinding(Project project, OmlDiagnostic diagnostic)
+    /// <summary>OSI0002 for a file whose bytes are not text, as the analyzer reports it.</summary>
+    public static Finding NotText(Project project, string path, string problem, SourceSpan span)
+        => new(
+            DiagnosticCatalog.NotText,
+            Configured(project, DiagnosticCatalog.NotText, DiagnosticCatalog.NotText.DefaultSeverity) ?? OmlSeverity.Error,
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, DiagnosticCatalog.NotText.MessageFormat, problem),
+            path,
+            span,
+            ImmutableArray<(string, SourceSpan)>.Empty);
+
+    /// <summary>The finding the build reports for <paramref name="diagnostic"/>, with the repository's severity; null when it is hidden or suppressed.</summary>
+    public static Finding? ToFinding(Project project, OmlDiagnostic diagnostic)
     {
         // Hidden (silent) and suppressed findings are not printed, as the compiler does not print them.
         if (project.Settings.Severities.Apply(diagnostic) is not { } severity || severity == OmlSeverity.Hidden)
@@ -163,9 +171,12 @@ internal static class Validation
             diagnostic.GetMessage(),
             diagnostic.Location.FilePath,
             diagnostic.Span,
-            diagnostic.AdditionalLocations.Select(l => (l.FilePath, l.Span)).ToImmutableArray());
+            diagnostic.AdditionalLocations.Select(l => (l.FilePath, l.Span)).ToImmutableArray())
+        {
+            Suggestion = diagnostic.Suggestion,
+        };
     }
 
-    private static OmlSeverity? Configured(Project project, OmlDiagnosticDescriptor descriptor, OmlSeverity severity)
+    public static OmlSeverity? Configured(Project project, OmlDiagnosticDescriptor descriptor, OmlSeverity severity)
         => project.Settings.Severities.Apply(new OmlDiagnostic(descriptor, default, string.Empty, ImmutableArray<string>.Empty, severity: severity));
 }

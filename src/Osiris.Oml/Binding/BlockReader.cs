@@ -18,7 +18,8 @@ internal static class BlockReader
     {
         foreach (var (entry, key) in OmlKeys.Unknown(mapping, known))
         {
-            diagnostics.Report(descriptor, entry.Key.Span, path + "." + key, key, path, Suggestions.DidYouMean(key, known), string.Join(", ", known));
+            var hint = Suggestions.DidYouMean(key, known, out var meant);
+            diagnostics.ReportWithSuggestion(descriptor, entry.Key.Span, path + "." + key, OmlSuggestion.ForScalar(entry.Key, meant), key, path, hint, string.Join(", ", known));
         }
     }
 
@@ -40,7 +41,8 @@ internal static class BlockReader
 
         var names = choices.Select(c => c.Name).ToArray();
         var oneOf = string.Join(", ", names, 0, names.Length - 1) + " or " + names[names.Length - 1];
-        diagnostics.Report(descriptor, entry.Value.Span, path, path, $"must be {oneOf}, not {YamlValues.Show(entry.Value)}{Suggestions.DidYouMean(text ?? string.Empty, names)}");
+        var hint = Suggestions.DidYouMean(text ?? string.Empty, names, out var meant);
+        diagnostics.ReportWithSuggestion(descriptor, entry.Value.Span, path, OmlSuggestion.ForScalar(entry.Value, meant), path, $"must be {oneOf}, not {YamlValues.Show(entry.Value)}{hint}");
         return null;
     }
 

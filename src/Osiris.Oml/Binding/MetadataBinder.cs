@@ -13,7 +13,7 @@ using Osiris.Oml.Time;
 namespace Osiris.Oml.Binding;
 
 /// <summary>A lineage entry and where it is written.</summary>
-internal sealed record LineageSyntax(LineageReference Reference, string Direction, SourceSpan Span);
+internal sealed record LineageSyntax(LineageReference Reference, string Direction, SourceSpan Span, SourceSpan? NameSpan);
 
 /// <summary>Where the parts of a bound metadata block are written.</summary>
 internal sealed class MetadataSpans
@@ -42,18 +42,18 @@ internal sealed class MetadataSpans
 /// </summary>
 internal static class MetadataBinder
 {
-    private static readonly string[] Keys = { "owner", "team", "sla", "criticality", "description", "tags", "tests", "lineage", "notifications" };
+    private static readonly string[] Keys = OmlVocabulary.Metadata;
 
     /// <summary>The kinds a lineage entry may name (Airflow datasets, Dagster assets and Prefect assets take them all).</summary>
-    private static readonly string[] LineageKinds = { "pipeline", "table", "view", "dashboard", "report", "model", "dataset", "file", "bucket", "topic", "api", "notebook", "metric" };
+    private static readonly string[] LineageKinds = OmlVocabulary.Kinds;
 
-    private static readonly string[] LineageDirections = { "upstream", "downstream" };
+    private static readonly string[] LineageDirections = OmlVocabulary.Directions;
 
-    private static readonly string[] NotificationEvents = { "on_failure", "on_success", "on_retry", "on_sla_breach" };
+    private static readonly string[] NotificationEvents = OmlVocabulary.Events;
 
-    private static readonly string[] NotificationChannels = { "email", "slack", "pagerduty", "webhook" };
+    private static readonly string[] NotificationChannels = OmlVocabulary.Channels;
 
-    private static readonly string[] TestTypes = { "row_count", "schema", "freshness", "custom" };
+    private static readonly string[] TestTypes = OmlVocabulary.TestTypes;
 
     private static readonly (string, Criticality)[] Criticalities =
     {
@@ -197,14 +197,17 @@ internal static class MetadataBinder
             var type = YamlValues.Text(test["type"]);
             if (type is null || Array.IndexOf(TestTypes, type) < 0)
             {
-                diagnostics.Report(
+                string? meant = null;
+                var hint = type is null ? string.Empty : Suggestions.DidYouMean(type, TestTypes, out meant);
+                diagnostics.ReportWithSuggestion(
                     DiagnosticCatalog.InvalidDataTest,
                     test.GetEntry("type")?.Value.Span ?? YamlValues.HeadOf(test),
                     path + ".type",
+                    test.GetEntry("type") is { } typeEntry ? OmlSuggestion.ForScalar(typeEntry.Value, meant) : null,
                     path,
                     type is null
                         ? "has no type; use row_count, schema, freshness or custom"
-                        : $"has the unknown type '{type}'{Suggestions.DidYouMean(type, TestTypes)}; use row_count, schema, freshness or custom");
+                        : $"has the unknown type '{type}'{hint}; use row_count, schema, freshness or custom");
                 continue;
             }
 
@@ -221,13 +224,7 @@ internal static class MetadataBinder
 
     private static bool CheckTest(string type, YamlMappingNode test, string path, DiagnosticBag diagnostics, MetadataSpans spans)
     {
-        string[] keys = type switch
-        {
-            "row_count" => new[] { "type", "min", "max" },
-            "schema" => new[] { "type", "expected" },
-            "freshness" => new[] { "type", "max_age", "field" },
-            _ => new[] { "type", "script", "args" },
-        };
+        var keys = OmlVocabulary.DataTestKeys(type).ToArray();
         BlockReader.CheckKeys(test, path, keys, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
 
         switch (type)
@@ -353,16 +350,34 @@ internal static class MetadataBinder
 
             var kind = match.Groups["kind"].Value;
             var reference = new LineageReference(kind, match.Groups["name"].Value);
+            var (kindSpan, nameSpan) = LineageParts(item, match);
             if (Array.IndexOf(LineageKinds, kind) < 0)
             {
-                diagnostics.Report(DiagnosticCatalog.UnknownLineageKind, item.Span, path, kind, Suggestions.DidYouMean(kind, LineageKinds), string.Join(", ", LineageKinds));
+                var hint = Suggestions.DidYouMean(kind, LineageKinds, out var meant);
+                diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownLineageKind, item.Span, path, OmlSuggestion.ForPart(kindSpan, meant), kind, hint, string.Join(", ", LineageKinds));
             }
 
             result.Add(reference);
-            spans.Lineage.Add(new LineageSyntax(reference, direction, item.Span));
+            spans.Lineage.Add(new LineageSyntax(reference, direction, item.Span, nameSpan));
         }
 
         return result.ToEquatableArray();
+    }
+
+    /// <summary>Where the kind and the name of a lineage entry are written, when they are written verbatim.</summary>
+    private static (SourceSpan? Kind, SourceSpan? Name) LineageParts(YamlNode item, Match match)
+    {
+        Group kind = match.Groups["kind"], name = match.Groups["name"];
+        switch (item)
+        {
+            case YamlScalarNode scalar:
+                return (OmlSuggestion.PartSpan(scalar, kind.Index, kind.Length), OmlSuggestion.PartSpan(scalar, name.Index, name.Length));
+            case YamlMappingNode { Entries.Count: 1 } map when map.Entries[0].Key is YamlScalarNode key && map.Entries[0].Value is YamlScalarNode value:
+                // The entry was matched as "key: value"; the name starts after the key and ": ".
+                return (OmlSuggestion.PartSpan(key, kind.Index, kind.Length), OmlSuggestion.PartSpan(value, name.Index - key.Value.Length - 2, name.Length));
+            default:
+                return (null, null);
+        }
     }
 
     private static EquatableArray<NotificationModel> BindNotifications(YamlEntry? entry, DiagnosticBag diagnostics)
@@ -389,7 +404,8 @@ internal static class MetadataBinder
             var path = "metadata.notifications." + name;
             if (Array.IndexOf(NotificationEvents, name) < 0)
             {
-                diagnostics.Report(DiagnosticCatalog.UnknownNotificationEvent, e.Key.Span, path, name, Suggestions.DidYouMean(name, NotificationEvents));
+                var hint = Suggestions.DidYouMean(name, NotificationEvents, out var meant);
+                diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownNotificationEvent, e.Key.Span, path, OmlSuggestion.ForScalar(e.Key, meant), name, hint);
                 continue;
             }
 
@@ -427,10 +443,11 @@ internal static class MetadataBinder
         var value = map.Entries[0].Value as YamlScalarNode;
         var text = value is { IsString: true } ? value.Value.Trim() : null;
         var span = map.Entries[0].Value.Span;
+        string? meant = null;
         string? problem = channel switch
         {
             _ when Array.IndexOf(NotificationChannels, channel) < 0
-                => $"channel '{channel}' is not known{Suggestions.DidYouMean(channel, NotificationChannels)}; use email, slack, pagerduty or webhook",
+                => $"channel '{channel}' is not known{Suggestions.DidYouMean(channel, NotificationChannels, out meant)}; use email, slack, pagerduty or webhook",
             "email" when text is null || !Email.IsMatch(text)
                 => $"email '{text ?? value?.Value ?? map.Entries[0].Value.TypeDescription}' is not an e-mail address",
             "slack" when text is null || !(SlackChannel.IsMatch(text) || IsHttpsUrl(text, "hooks.slack.com"))
@@ -443,7 +460,7 @@ internal static class MetadataBinder
         };
         if (problem is not null)
         {
-            diagnostics.Report(DiagnosticCatalog.InvalidNotification, Array.IndexOf(NotificationChannels, channel) < 0 ? map.Entries[0].Key.Span : span, path + "." + channel, problem);
+            diagnostics.ReportWithSuggestion(DiagnosticCatalog.InvalidNotification, Array.IndexOf(NotificationChannels, channel) < 0 ? map.Entries[0].Key.Span : span, path + "." + channel, OmlSuggestion.ForScalar(map.Entries[0].Key, meant), problem);
             return null;
         }
 

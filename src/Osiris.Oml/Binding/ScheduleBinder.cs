@@ -43,14 +43,11 @@ internal sealed class ScheduleSpans
 /// </summary>
 internal static class ScheduleBinder
 {
-    private static readonly string[] Keys =
-    {
-        "type", "expression", "every", "timezone", "start", "retry", "timeout", "concurrency", "catchup", "window",
-    };
+    private static readonly string[] Keys = OmlVocabulary.Schedule;
 
-    private static readonly string[] RetryKeys = { "attempts", "delay", "backoff", "max_delay" };
+    private static readonly string[] RetryKeys = OmlVocabulary.Retry;
 
-    private static readonly string[] WindowKeys = { "type", "size", "offset", "field" };
+    private static readonly string[] WindowKeys = OmlVocabulary.Window;
 
     private static readonly (string, ScheduleKind)[] Kinds = { ("cron", ScheduleKind.Cron), ("interval", ScheduleKind.Interval) };
 
@@ -115,7 +112,7 @@ internal static class ScheduleBinder
                     var note = suggestion is not null && suggestion.StartsWith("Etc/GMT", StringComparison.Ordinal)
                         ? $" (did you mean '{suggestion}'? tz database names invert the sign; a city zone such as Europe/Paris also follows DST)"
                         : suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
-                    diagnostics.Report(DiagnosticCatalog.UnknownTimeZone, z.Span, "schedule.timezone", z.Value, note, TimeZones.TzdbVersion);
+                    diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownTimeZone, z.Span, "schedule.timezone", OmlSuggestion.ForScalar(z, suggestion), z.Value, note, TimeZones.TzdbVersion);
                 }
                 else if (TimeZones.ZoneUsuallyMeantBy(z.Value) is { } meant)
                 {

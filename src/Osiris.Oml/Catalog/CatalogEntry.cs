@@ -8,7 +8,11 @@ namespace Osiris.Oml.Catalog;
 /// <param name="Reference">The entry.</param>
 /// <param name="Direction">upstream or downstream.</param>
 /// <param name="Span">Where it is written.</param>
-public sealed record CatalogLineage(LineageReference Reference, string Direction, SourceSpan Span);
+public sealed record CatalogLineage(LineageReference Reference, string Direction, SourceSpan Span)
+{
+    /// <summary>Where the name is written, when it is written verbatim (for the edit a "did you mean" proposes).</summary>
+    public SourceSpan? NameSpan { get; init; }
+}
 
 /// <summary>A step that writes a table, where the table is named.</summary>
 /// <param name="StepId">The step.</param>

@@ -14,7 +14,7 @@ internal static class CatalogEntryBuilder
         var root = context.Root;
         var nameEntry = root.GetEntry(OmlKeys.Name);
         var name = nameEntry?.Value is YamlScalarNode { IsString: true } n && n.Value.Trim().Length > 0 ? n.Value.Trim() : null;
-        var lineage = context.MetadataSpans?.Lineage.Select(l => new CatalogLineage(l.Reference, l.Direction, l.Span)).ToEquatableArray()
+        var lineage = context.MetadataSpans?.Lineage.Select(l => new CatalogLineage(l.Reference, l.Direction, l.Span) { NameSpan = l.NameSpan }).ToEquatableArray()
             ?? EquatableArray<CatalogLineage>.Empty;
         return new CatalogEntry(
             context.Tree.FilePath,

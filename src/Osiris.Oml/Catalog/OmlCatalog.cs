@@ -78,6 +78,7 @@ public static class OmlCatalog
             {
                 if (!byName.ContainsKey(link.Reference.Name))
                 {
+                    var hint = Suggestions.DidYouMean(link.Reference.Name, names.Where(n => n != entry.Name), out var meant);
                     result.Add(Diagnostic(
                         DiagnosticCatalog.UnknownLineagePipeline,
                         entry,
@@ -85,7 +86,7 @@ public static class OmlCatalog
                         "metadata.lineage." + link.Direction,
                         Array.Empty<OmlLocation>(),
                         link.Reference.Name,
-                        Suggestions.DidYouMean(link.Reference.Name, names.Where(n => n != entry.Name))));
+                        hint).WithSuggestion(OmlSuggestion.ForPart(link.NameSpan, meant)));
                 }
             }
         }

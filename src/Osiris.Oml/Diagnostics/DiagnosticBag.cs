@@ -28,6 +28,10 @@ public sealed class DiagnosticBag
         params string[] arguments)
         => _items.Add(new OmlDiagnostic(descriptor, new OmlLocation(FilePath, span), path, arguments.ToImmutableArray(), additionalLocations));
 
+    /// <summary>Reports a "did you mean" finding with the edit it proposes (null when there is none).</summary>
+    public void ReportWithSuggestion(OmlDiagnosticDescriptor descriptor, SourceSpan span, string path, OmlSuggestion? suggestion, params string[] arguments)
+        => _items.Add(new OmlDiagnostic(descriptor, new OmlLocation(FilePath, span), path, arguments.ToImmutableArray(), suggestion: suggestion));
+
     /// <summary>Reports a finding with a severity other than the descriptor's default.</summary>
     public void ReportWithSeverity(
         OmlDiagnosticDescriptor descriptor,

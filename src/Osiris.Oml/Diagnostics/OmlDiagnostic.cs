@@ -17,8 +17,10 @@ public sealed class OmlDiagnostic
         string path,
         ImmutableArray<string> arguments,
         ImmutableArray<OmlLocation> additionalLocations = default,
-        OmlSeverity? severity = null)
+        OmlSeverity? severity = null,
+        OmlSuggestion? suggestion = null)
     {
+        Suggestion = suggestion;
         _severity = severity;
         Descriptor = descriptor;
         Location = location;
@@ -61,6 +63,16 @@ public sealed class OmlDiagnostic
 
     /// <summary>Other places that belong to the finding (the first declaration of a duplicate, the files of a cycle).</summary>
     public ImmutableArray<OmlLocation> AdditionalLocations { get; }
+
+    /// <summary>
+    /// The replacement a "did you mean" message proposes, as an edit (for quick fixes); null when the
+    /// message proposes none.
+    /// </summary>
+    public OmlSuggestion? Suggestion { get; }
+
+    /// <summary>This finding with <paramref name="suggestion"/> as its edit (itself when that is null).</summary>
+    internal OmlDiagnostic WithSuggestion(OmlSuggestion? suggestion)
+        => suggestion is null ? this : new OmlDiagnostic(Descriptor, Location, Path, Arguments, AdditionalLocations, _severity, suggestion);
 
     /// <summary>The message, formatted with the invariant culture.</summary>
     public string GetMessage()

@@ -4,13 +4,18 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Osiris.Oml.Components;
+using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Syntax;
 using Osiris.Oml.Text;
 
 namespace Osiris.Oml.Rules;
 
 /// <summary>A value that breaks its schema: where, and what the message should say after "must …".</summary>
-internal readonly record struct ValueProblem(SourceSpan Span, string Message);
+internal readonly record struct ValueProblem(SourceSpan Span, string Message)
+{
+    /// <summary>The value the message suggests instead, as an edit.</summary>
+    public OmlSuggestion? Suggestion { get; init; }
+}
 
 /// <summary>
 /// Checks one configuration value against its JSON-schema property: type, enum, range, length,
@@ -53,9 +58,13 @@ internal static class ConfigValueChecker
     {
         if (property.Enum.Count > 0 && scalar.Type is YamlScalarType.String && !property.Enum.Contains(scalar.Value))
         {
+            var hint = Suggestions.DidYouMean(scalar.Value, property.Enum, out var meant);
             return new ValueProblem(
                 scalar.Span,
-                $"must be one of {string.Join(", ", property.Enum)}, not '{scalar.Value}'{Suggestions.DidYouMean(scalar.Value, property.Enum)}");
+                $"must be one of {string.Join(", ", property.Enum)}, not '{scalar.Value}'{hint}")
+            {
+                Suggestion = OmlSuggestion.ForScalar(scalar, meant),
+            };
         }
 
         if (scalar.Type is YamlScalarType.Integer or YamlScalarType.Float && TryNumber(scalar, out var number))

@@ -64,13 +64,15 @@ internal static class NeedsAnalysis
 
                 if (!allIds.Contains(dep.Value))
                 {
-                    context.Report(
+                    var hint = Suggestions.DidYouMean(dep.Value, orderedIds.Where(x => !string.Equals(x, step.Id, StringComparison.Ordinal)), out var meant);
+                    context.ReportWithSuggestion(
                         DiagnosticCatalog.UnknownDependency,
                         dep.Span,
                         path,
+                        OmlSuggestion.ForScalar(dep, meant),
                         step.Label,
                         dep.Value,
-                        Suggestions.DidYouMean(dep.Value, orderedIds.Where(x => !string.Equals(x, step.Id, StringComparison.Ordinal))));
+                        hint);
                     continue;
                 }
 

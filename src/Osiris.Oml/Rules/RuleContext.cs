@@ -54,6 +54,9 @@ internal sealed class RuleContext
 
     public void Report(OmlDiagnosticDescriptor descriptor, SourceSpan span, string path, params string[] arguments)
         => Diagnostics.Report(descriptor, span, path, arguments);
+
+    public void ReportWithSuggestion(OmlDiagnosticDescriptor descriptor, SourceSpan span, string path, OmlSuggestion? suggestion, params string[] arguments)
+        => Diagnostics.ReportWithSuggestion(descriptor, span, path, suggestion, arguments);
 }
 
 /// <summary>One check over a whole document.</summary>

@@ -173,11 +173,12 @@ internal sealed class StepConfigRule : IDocumentRule
             var property = spec.FindProperty(key);
             if (property is null)
             {
-                context.Report(DiagnosticCatalog.UnknownConfigKey, entry.Key.Span, path, spec.Name, key, UnknownKeyHint(spec, key, connection));
+                var hint = UnknownKeyHint(spec, key, connection, out var meant);
+                context.ReportWithSuggestion(DiagnosticCatalog.UnknownConfigKey, entry.Key.Span, path, OmlSuggestion.ForScalar(entry.Key, meant), spec.Name, key, hint);
             }
             else if (ConfigValueChecker.Check(property, entry.Value) is { } problem)
             {
-                context.Report(DiagnosticCatalog.InvalidConfigValue, problem.Span, path, key, spec.Name, problem.Message);
+                context.ReportWithSuggestion(DiagnosticCatalog.InvalidConfigValue, problem.Span, path, problem.Suggestion, key, spec.Name, problem.Message);
             }
 
             if (connection is not null && spec.FindConnectionField(key) is { } field)
@@ -194,8 +195,9 @@ internal sealed class StepConfigRule : IDocumentRule
         }
     }
 
-    private static string UnknownKeyHint(ComponentSpec spec, string key, string? connection)
+    private static string UnknownKeyHint(ComponentSpec spec, string key, string? connection, out string? meant)
     {
+        meant = null;
         if (spec.FindConnectionField(key) is not null)
         {
             return connection is null
@@ -204,7 +206,7 @@ internal sealed class StepConfigRule : IDocumentRule
         }
 
         var propertyNames = spec.Properties.Select(p => p.Name).ToArray();
-        var suggestion = Suggestions.DidYouMean(key, propertyNames);
+        var suggestion = Suggestions.DidYouMean(key, propertyNames, out meant);
         return suggestion.Length > 0 ? suggestion : "; its keys are " + string.Join(", ", propertyNames);
     }
 

@@ -17,7 +17,7 @@ internal sealed class StepsRule : IDocumentRule
 {
     private static readonly string[] StepFields = { OmlKeys.Id, OmlKeys.Component, OmlKeys.Mode };
 
-    private static readonly string[] KnownStepKeys = { OmlKeys.Id, OmlKeys.Component, OmlKeys.Mode, OmlKeys.Config, OmlKeys.Needs };
+    private static readonly string[] KnownStepKeys = OmlVocabulary.Step;
 
     public void Analyze(RuleContext context)
     {
@@ -75,7 +75,8 @@ internal sealed class StepsRule : IDocumentRule
     {
         foreach (var (entry, key) in OmlKeys.Unknown(step.Mapping!, KnownStepKeys))
         {
-            context.Report(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, key, Suggestions.DidYouMean(key, KnownStepKeys));
+            var hint = Suggestions.DidYouMean(key, KnownStepKeys, out var meant);
+            context.ReportWithSuggestion(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, OmlSuggestion.ForScalar(entry.Key, meant), key, hint);
         }
     }
 
@@ -123,12 +124,14 @@ internal sealed class StepsRule : IDocumentRule
             && step.Component is null)
         {
             var name = step.ComponentName!;
-            context.Report(
+            var hint = Suggestions.DidYouMean(name, context.Components.Names, out var meant);
+            context.ReportWithSuggestion(
                 DiagnosticCatalog.UnknownComponent,
                 entry.Value.Span,
                 path,
+                OmlSuggestion.ForScalar(entry.Value, meant),
                 name,
-                Suggestions.DidYouMean(name, context.Components.Names),
+                hint,
                 string.Join(", ", context.Components.Names));
         }
     }

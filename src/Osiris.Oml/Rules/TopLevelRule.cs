@@ -11,16 +11,13 @@ namespace Osiris.Oml.Rules;
 internal sealed class TopLevelRule : IDocumentRule
 {
     /// <summary>The versions this release understands.</summary>
-    private static readonly string[] SupportedVersions = { "0.1.0", "0.2.0" };
+    private static readonly string[] SupportedVersions = OmlVocabulary.Versions;
 
     private static readonly string[] Required = { OmlKeys.OmlVersion, OmlKeys.Name, OmlKeys.Steps };
 
     // 'params' declares the runtime parameters that ${params.x} reads (Osiris ADR-0032); the Osiris
     // validator predates it and warns, which would only hide a real OSI0210 on a misspelled param.
-    private static readonly string[] Known =
-    {
-        OmlKeys.OmlVersion, OmlKeys.Name, OmlKeys.Description, OmlKeys.Schedule, OmlKeys.Metadata, OmlKeys.Params, OmlKeys.Steps,
-    };
+    private static readonly string[] Known = OmlVocabulary.TopLevel;
 
     private static readonly Dictionary<string, string> Forbidden = new(StringComparer.Ordinal)
     {
@@ -63,7 +60,8 @@ internal sealed class TopLevelRule : IDocumentRule
             }
             else
             {
-                context.Report(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Span, "root", key, Suggestions.DidYouMean(key, Known));
+                var didYouMean = Suggestions.DidYouMean(key, Known, out var meant);
+                context.ReportWithSuggestion(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Span, "root", OmlSuggestion.ForScalar(entry.Key, meant), key, didYouMean);
             }
         }
 

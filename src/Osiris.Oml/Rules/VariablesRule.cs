@@ -61,16 +61,18 @@ internal sealed class VariablesRule : IDocumentRule
                     var param = name.Substring("params.".Length);
                     if (Array.IndexOf(declaredParams, param) < 0)
                     {
-                        var hint = Suggestions.DidYouMean(name, declaredParams.Select(x => "params." + x))
+                        var hint = Suggestions.DidYouMean(name, declaredParams.Select(x => "params." + x), out var meant)
                             + $"; declare '{param}' in the top-level params mapping, for example params: {{{param}: {{default: ...}}}}";
-                        context.Report(DiagnosticCatalog.UnknownVariable, Locate(context, scalar, match), path, name, hint);
+                        var at = Locate(context, scalar, match);
+                        context.ReportWithSuggestion(DiagnosticCatalog.UnknownVariable, at, path, Replace(at, match, meant), name, hint);
                     }
                 }
                 else if (!EnvironmentName.IsMatch(name))
                 {
                     var candidates = WindowVariables.Concat(declaredParams.Select(x => "params." + x));
-                    var hint = Synonyms.TryGetValue(name, out var meant) ? $" (did you mean '{meant}'?)" : Suggestions.DidYouMean(name, candidates);
-                    context.Report(DiagnosticCatalog.UnknownVariable, Locate(context, scalar, match), path, name, hint + Advice);
+                    var hint = Synonyms.TryGetValue(name, out var meant) ? $" (did you mean '{meant}'?)" : Suggestions.DidYouMean(name, candidates, out meant);
+                    var at = Locate(context, scalar, match);
+                    context.ReportWithSuggestion(DiagnosticCatalog.UnknownVariable, at, path, Replace(at, match, meant), name, hint + Advice);
                 }
             }
         }
@@ -119,6 +121,10 @@ internal sealed class VariablesRule : IDocumentRule
             }
         }
     }
+
+    /// <summary>The edit that writes <c>${meant}</c> over the placeholder, when it was located exactly.</summary>
+    private static OmlSuggestion? Replace(SourceSpan at, Match placeholder, string? meant)
+        => meant is not null && at.Length == placeholder.Length ? new OmlSuggestion(at, "${" + meant + "}", meant) : null;
 
     /// <summary>
     /// The span of a placeholder in the file, found as the same (k-th) occurrence of its text in the

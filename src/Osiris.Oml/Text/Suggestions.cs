@@ -45,6 +45,17 @@ public static class Suggestions
         => Closest(input, candidates) is { } s && !string.Equals(s, input, StringComparison.Ordinal) ? $" (did you mean '{s}'?)" : string.Empty;
 
     /// <summary>
+    /// <c> (did you mean 'x'?)</c> for a suggestion, or the empty string; <paramref name="suggestion"/> is
+    /// the suggested value (null without one), for the edit a quick fix makes.
+    /// </summary>
+    public static string DidYouMean(string input, IEnumerable<string> candidates, out string? suggestion)
+    {
+        var message = DidYouMean(input, candidates);
+        suggestion = message.Length == 0 ? null : Closest(input, candidates);
+        return message;
+    }
+
+    /// <summary>
     /// A spelling of <paramref name="text"/> in a lowercase name format: ASCII letters and digits and
     /// the <paramref name="punctuation"/> characters are kept (letters lowercased), every run of
     /// other characters becomes one '-', and no '-' or punctuation is left at either end.
