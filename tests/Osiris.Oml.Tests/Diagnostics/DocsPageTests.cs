@@ -54,33 +54,40 @@ public sealed class DocsPageTests
         Assert.Contains($"| Category | {descriptor.Category} |", page.Text, StringComparison.Ordinal);
         Assert.Contains($"dotnet_diagnostic.{id}.severity", page.Text, StringComparison.Ordinal);
 
-        var printed = new List<string>();
-        foreach (var diagnostics in RunSection(page.Blocks("Example")))
+        var examples = RunSection(page.Blocks("Example"), out var runOfBlock);
+        var printed = new List<List<string>>();
+        foreach (var diagnostics in examples)
         {
-            printed.AddRange(diagnostics.Select(d => d.Id == DiagnosticIds.InvalidSetting ? $"CSC : warning {d.Id}: {d.GetMessage()}" : d.ToString()));
+            printed.Add(diagnostics.Select(d => d.Id == DiagnosticIds.InvalidSetting ? $"CSC : warning {d.Id}: {d.GetMessage()}" : d.ToString()).ToList());
             Assert.True(diagnostics.Any(d => d.Id == id), $"the example of {id} does not trigger it:\n{string.Join("\n", diagnostics)}");
         }
 
         var fixes = page.Blocks("How to fix");
         Assert.NotEmpty(fixes);
-        foreach (var diagnostics in RunSection(fixes))
+        foreach (var diagnostics in RunSection(fixes, out _))
         {
             Assert.True(diagnostics.IsEmpty, $"a fix of {id} is not clean:\n{string.Join("\n", diagnostics)}");
         }
 
-        foreach (var quote in page.Quotes)
+        // A quote belongs to the example it follows: that example's run must print it, not just any run.
+        foreach (var (quote, afterBlock) in page.Quotes)
         {
-            Assert.True(printed.Contains(quote), $"{id}.md quotes a line the engine does not print:\n  {quote}\nit prints:\n  {string.Join("\n  ", printed)}");
+            Assert.True(afterBlock >= 0, $"{id}.md quotes a line before its first example:\n  {quote}");
+            var lines = printed[runOfBlock[afterBlock]];
+            Assert.True(lines.Contains(quote), $"{id}.md quotes a line its example {afterBlock + 1} does not print:\n  {quote}\nthat example prints:\n  {string.Join("\n  ", lines)}");
         }
 
         if (id != DiagnosticIds.InternalError)
         {
-            Assert.Contains(page.Quotes, q => q.Contains($" {id}: ", StringComparison.Ordinal));
+            Assert.Contains(page.Quotes, q => q.Line.Contains($" {id}: ", StringComparison.Ordinal));
         }
     }
 
-    /// <summary>The runs of one section's blocks (see the remarks of the class).</summary>
-    private static List<ImmutableArray<OmlDiagnostic>> RunSection(IReadOnlyList<string> blocks)
+    /// <summary>
+    /// The runs of one section's blocks (see the remarks of the class); <paramref name="runOfBlock"/>
+    /// says which run each block is part of.
+    /// </summary>
+    private static List<ImmutableArray<OmlDiagnostic>> RunSection(IReadOnlyList<string> blocks, out int[] runOfBlock)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var paths = blocks.Where(b => b.StartsWith(PipelineMarker, StringComparison.Ordinal)).Select(FirstLineAsPath).Append(ExamplePath).Append(ProjectScript);
@@ -89,24 +96,40 @@ public sealed class DocsPageTests
         var runs = new List<ImmutableArray<OmlDiagnostic>>();
         var pending = (ImmutableArray<OmlDiagnostic>?)null;
         var project = new List<OmlFileAnalysis>();
-        foreach (var block in blocks)
+        var projectBlocks = new List<int>();
+        var settingsBlocks = new List<int>();
+        runOfBlock = new int[blocks.Count];
+        for (var index = 0; index < blocks.Count; index++)
         {
+            var block = blocks[index];
             if (block.StartsWith("is_global", StringComparison.Ordinal))
             {
                 var problems = Settings(block, out var schedule, out var policy);
                 options = options with { Schedule = schedule, Policy = policy };
                 pending = (pending ?? ImmutableArray<OmlDiagnostic>.Empty).AddRange(problems);
+                settingsBlocks.Add(index);
                 continue;
             }
 
+            if (block.StartsWith(PipelineMarker, StringComparison.Ordinal))
+            {
+                projectBlocks.Add(index);
+                projectBlocks.AddRange(settingsBlocks);
+                settingsBlocks.Clear();
+                project.Add(OmlEngine.AnalyzeFile(FirstLineAsPath(block), block, options, cancellationToken));
+                continue;
+            }
+
+            // This block's run carries the settings read before it.
+            foreach (var settings in settingsBlocks.Append(index))
+            {
+                runOfBlock[settings] = runs.Count;
+            }
+
+            settingsBlocks.Clear();
             if (block.StartsWith(SpecMarker, StringComparison.Ordinal))
             {
                 runs.Add((pending ?? ImmutableArray<OmlDiagnostic>.Empty).AddRange(Osiris.Oml.Components.ComponentSpecReader.Read(FirstLineAsPath(block), block).Diagnostics));
-            }
-            else if (block.StartsWith(PipelineMarker, StringComparison.Ordinal))
-            {
-                project.Add(OmlEngine.AnalyzeFile(FirstLineAsPath(block), block, options, cancellationToken));
-                continue;
             }
             else
             {
@@ -114,6 +137,11 @@ public sealed class DocsPageTests
             }
 
             pending = null;
+        }
+
+        foreach (var block in projectBlocks.Concat(settingsBlocks))
+        {
+            runOfBlock[block] = runs.Count;
         }
 
         if (project.Count > 0)
@@ -144,7 +172,11 @@ public sealed class DocsPageTests
         return scheduleProblems.AddRange(policyProblems).Select(p => new OmlDiagnostic(DiagnosticCatalog.InvalidSetting, default, string.Empty, ImmutableArray.Create(p))).ToImmutableArray();
     }
 
-    private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<string> Quotes)
+    /// <summary>A docs page: its text, its yaml (and .globalconfig) blocks by section, and its quoted compiler lines.</summary>
+    /// <param name="Text">The page.</param>
+    /// <param name="YamlBlocks">The blocks in page order, with their section.</param>
+    /// <param name="Quotes">Each quoted compiler line, with the index of the Example block it follows (-1 before the first).</param>
+    private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<(string Line, int AfterBlock)> Quotes)
     {
         public IReadOnlyList<string> Blocks(string section) => YamlBlocks.Where(b => b.Section == section).Select(b => b.Yaml).ToList();
 
@@ -153,7 +185,7 @@ public sealed class DocsPageTests
             var path = Path.Combine(RepositoryPaths.Root, "src", "Osiris.Oml", "Diagnostics", "Docs", id + ".md");
             var text = File.ReadAllText(path).Replace("\r\n", "\n");
             var blocks = new List<(string, string)>();
-            var quotes = new List<string>();
+            var quotes = new List<(string, int)>();
             var section = string.Empty;
             var lines = text.Split('\n');
             for (var i = 0; i < lines.Length; i++)
@@ -176,7 +208,7 @@ public sealed class DocsPageTests
                     || lines[i].StartsWith("> components/", StringComparison.Ordinal)
                     || lines[i].StartsWith("> CSC : ", StringComparison.Ordinal))
                 {
-                    quotes.Add(lines[i].Substring(2));
+                    quotes.Add((lines[i].Substring(2), section == "Example" ? blocks.Count(b => b.Item1 == "Example") - 1 : -1));
                 }
             }
 
