@@ -18,7 +18,7 @@ internal static class BlockReader
     {
         foreach (var (entry, key) in OmlKeys.Unknown(mapping, known))
         {
-            diagnostics.Report(descriptor, entry.Key.Span, path + "." + key, key, path, Suggestions.DidYouMean(key, known), string.Join(", ", known));
+            diagnostics.Report(descriptor, entry.Key.Span, path + "." + key, MessageText.Excerpt(key), path, Suggestions.DidYouMean(key, known), string.Join(", ", known));
         }
     }
 

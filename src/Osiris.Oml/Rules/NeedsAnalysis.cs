@@ -17,7 +17,7 @@ internal static class NeedsAnalysis
     public static void Analyze(RuleContext context, IReadOnlyList<StepSyntax> steps)
     {
         var allIds = new HashSet<string>(steps.Where(s => s.Id is not null).Select(s => s.Id!), StringComparer.Ordinal);
-        var orderedIds = allIds.OrderBy(x => x, StringComparer.Ordinal).ToArray();
+        SuggestionIndex? suggestions = null;
 
         // Edges for the cycle search: step index -> (needed step index, the needs item that says so).
         var indexById = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ internal static class NeedsAnalysis
 
                 if (!seen.Add(dep.Value))
                 {
-                    context.Report(DiagnosticCatalog.DuplicateDependency, dep.Span, path, step.Label, dep.Value);
+                    context.Report(DiagnosticCatalog.DuplicateDependency, dep.Span, path, step.Label, MessageText.Excerpt(dep.Value));
                     continue;
                 }
 
@@ -69,8 +69,8 @@ internal static class NeedsAnalysis
                         dep.Span,
                         path,
                         step.Label,
-                        dep.Value,
-                        Suggestions.DidYouMean(dep.Value, orderedIds.Where(x => !string.Equals(x, step.Id, StringComparison.Ordinal))));
+                        MessageText.Excerpt(dep.Value),
+                        (suggestions ??= new SuggestionIndex(allIds)).DidYouMean(dep.Value, exclude: step.Id));
                     continue;
                 }
 
@@ -94,7 +94,6 @@ internal static class NeedsAnalysis
 
             var cycle = FindCycle(start, members, edges);
             var names = cycle.Select(e => steps[e.From].Id ?? steps[e.From].Path).ToList();
-            names.Add(names[0]);
             var first = cycle[0];
             var others = cycle.Skip(1).Select(e => new OmlLocation(context.Tree.FilePath, e.Item.Span)).ToImmutableArray();
             context.Diagnostics.Report(
@@ -102,7 +101,7 @@ internal static class NeedsAnalysis
                 first.Item.Span,
                 steps[first.From].Path + "." + OmlKeys.Needs,
                 others,
-                string.Join(" → ", names));
+                MessageText.Cycle(names));
         }
     }
 

@@ -75,7 +75,7 @@ internal sealed class StepsRule : IDocumentRule
     {
         foreach (var (entry, key) in OmlKeys.Unknown(step.Mapping!, KnownStepKeys))
         {
-            context.Report(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, key, Suggestions.DidYouMean(key, KnownStepKeys));
+            context.Report(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, MessageText.Excerpt(key), Suggestions.DidYouMean(key, KnownStepKeys));
         }
     }
 
@@ -101,7 +101,7 @@ internal sealed class StepsRule : IDocumentRule
                 entry.Value.Span,
                 path,
                 ImmutableArray.Create(new OmlLocation(context.Tree.FilePath, first.IdSpan!.Value)),
-                id,
+                MessageText.Excerpt(id),
                 YamlValues.LineOf(first.IdSpan!.Value));
         }
         else
@@ -127,9 +127,9 @@ internal sealed class StepsRule : IDocumentRule
                 DiagnosticCatalog.UnknownComponent,
                 entry.Value.Span,
                 path,
-                name,
-                Suggestions.DidYouMean(name, context.Components.Names),
-                string.Join(", ", context.Components.Names));
+                MessageText.Excerpt(name),
+                context.ComponentSuggestions.DidYouMean(name),
+                MessageText.List(context.Components.Names));
         }
     }
 
@@ -150,14 +150,14 @@ internal sealed class StepsRule : IDocumentRule
         var mode = ((YamlScalarNode)entry.Value).Value;
         if (!OmlModes.TryParse(mode, out var parsed))
         {
-            context.Report(DiagnosticCatalog.InvalidMode, entry.Value.Span, path, mode);
+            context.Report(DiagnosticCatalog.InvalidMode, entry.Value.Span, path, MessageText.Excerpt(mode));
             return;
         }
 
         if (step.Component is { } component && !component.Supports(parsed))
         {
             var allowed = string.Join(" or ", component.OmlModes.Select(OmlModes.ToText));
-            context.Report(DiagnosticCatalog.IncompatibleMode, entry.Value.Span, path, component.Name, mode, "mode: " + allowed);
+            context.Report(DiagnosticCatalog.IncompatibleMode, entry.Value.Span, path, MessageText.Excerpt(component.Name), MessageText.Excerpt(mode), "mode: " + allowed);
         }
     }
 

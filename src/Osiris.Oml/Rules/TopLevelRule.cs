@@ -63,7 +63,7 @@ internal sealed class TopLevelRule : IDocumentRule
             }
             else
             {
-                context.Report(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Span, "root", key, Suggestions.DidYouMean(key, Known));
+                context.Report(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Span, "root", MessageText.Excerpt(key), Suggestions.DidYouMean(key, Known));
             }
         }
 
@@ -88,7 +88,7 @@ internal sealed class TopLevelRule : IDocumentRule
 
         if (Array.IndexOf(SupportedVersions, version.Value) < 0)
         {
-            context.Report(DiagnosticCatalog.UnsupportedOmlVersion, version.Span, OmlKeys.OmlVersion, version.Value);
+            context.Report(DiagnosticCatalog.UnsupportedOmlVersion, version.Span, OmlKeys.OmlVersion, MessageText.Excerpt(version.Value));
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class TopLevelRule : IDocumentRule
         {
             if (root.GetEntry(key) is { } entry)
             {
-                context.Report(DiagnosticCatalog.RequiresVersion020, entry.Key.Span, key, key, version.Value);
+                context.Report(DiagnosticCatalog.RequiresVersion020, entry.Key.Span, key, key, MessageText.Excerpt(version.Value));
             }
         }
     }
@@ -136,7 +136,7 @@ internal sealed class TopLevelRule : IDocumentRule
 
         if (!NamePattern.IsMatch(name.Value))
         {
-            context.Report(DiagnosticCatalog.NamingConvention, name.Span, OmlKeys.Name, name.Value, Suggestions.Conventional(name.Value, NamePunctuation, "my-pipeline"));
+            context.Report(DiagnosticCatalog.NamingConvention, name.Span, OmlKeys.Name, MessageText.Excerpt(name.Value), MessageText.Excerpt(Suggestions.Conventional(name.Value, NamePunctuation, "my-pipeline")));
         }
     }
 

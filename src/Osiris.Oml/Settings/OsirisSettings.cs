@@ -218,5 +218,5 @@ public static class OsirisSettings
     }
 
     private static string Problem(SettingKey key, string value)
-        => $"{key.GlobalConfigKey} (or {key.MsBuildProperty}) is '{value}', but it takes {key.Description}";
+        => $"{key.GlobalConfigKey} (or {key.MsBuildProperty}) is '{Text.MessageText.Excerpt(value)}', but it takes {key.Description}";
 }
