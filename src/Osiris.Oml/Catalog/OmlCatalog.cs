@@ -26,9 +26,6 @@ namespace Osiris.Oml.Catalog;
 /// </summary>
 public static class OmlCatalog
 {
-    /// <summary>How many interval steps the shared-write rule spends comparing writers' runs at most.</summary>
-    internal const long MaxOverlapSteps = 5_000_000;
-
     /// <summary>Analyzes the entries of one project (in any order: the result is sorted).</summary>
     public static ImmutableArray<OmlDiagnostic> Analyze(IEnumerable<CatalogEntry> entries, OmlAnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -392,96 +389,42 @@ public static class OmlCatalog
 
     /// <summary>
     /// Each step that writes a target another pipeline also writes, when their runs can overlap: reported
-    /// at the step, naming the first other writer (in file order) whose runs overlap and the first
-    /// instant both run. Writers are compared by their coverage (the stretches in which any of their runs
-    /// is active), once per pair, within <see cref="MaxOverlapSteps"/> steps for the whole repository.
+    /// at the step, naming the other writer it first runs at the same time with (the earliest overlap in
+    /// the week; at the same instant, the first in file order) and when. One sweep per target
+    /// (<see cref="SharedWriteSweep"/>), however many writers it has.
     /// </summary>
     private static void SharedWrites(List<CatalogEntry> all, WeekOfRuns runs, Dictionary<string, string> display, CatalogFindings result, CancellationToken cancellationToken)
     {
-        var overlaps = new Dictionary<(CatalogEntry, CatalogEntry), Instant?>(PairComparer.Unordered);
-        long steps = 0;
         var writers = all.SelectMany(e => e.Writes.Select(w => (Entry: e, Write: w)))
             .GroupBy(x => x.Write.Target, StringComparer.Ordinal)
             .Where(g => g.Select(x => x.Entry).Distinct(ReferenceComparer<CatalogEntry>.Instance).Count() > 1);
         foreach (var group in writers)
         {
-            var list = group.ToList();
-            for (var i = 0; i < list.Count; i++)
+            cancellationToken.ThrowIfCancellationRequested();
+            var owners = group.Select(x => x.Entry).Distinct(ReferenceComparer<CatalogEntry>.Instance).Where(e => runs.Of(e) is not null).ToList();
+            var first = SharedWriteSweep.FirstOverlaps(owners.Select(e => runs.Of(e)!).ToList(), cancellationToken);
+            var index = owners.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i, ReferenceComparer<CatalogEntry>.Instance);
+            foreach (var (a, aw) in group)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (a, aw) = list[i];
-                if (runs.Of(a) is not { } aRuns)
+                if (!index.TryGetValue(a, out var i) || first[i] is not { } overlap)
                 {
                     continue;
                 }
 
-                for (var j = 0; j < list.Count; j++)
-                {
-                    var (b, _) = list[j];
-                    if (ReferenceEquals(a, b) || runs.Of(b) is not { } bRuns)
-                    {
-                        continue;
-                    }
-
-                    if (!overlaps.TryGetValue((a, b), out var first))
-                    {
-                        if (steps >= MaxOverlapSteps)
-                        {
-                            return;
-                        }
-
-                        overlaps[(a, b)] = first = FirstOverlap(aRuns.Coverage, bRuns.Coverage, ref steps);
-                    }
-
-                    if (first is not { } overlap)
-                    {
-                        continue;
-                    }
-
-                    var zone = TimeZones.Find(a.Schedule!.TimeZone)!;
-                    result.Add(Diagnostic(
-                        DiagnosticCatalog.SharedWriteTarget,
-                        a,
-                        aw.Span,
-                        "steps",
-                        b.Writes.Where(w => w.Target == group.Key).Take(MessageText.MaxListed).Select(w => new OmlLocation(b.FilePath, w.Span)),
-                        MessageText.Excerpt(aw.StepId),
-                        MessageText.Excerpt(group.Key),
-                        MessageText.Excerpt(b.Name ?? display[b.FilePath]),
-                        "for example on " + TimeText.DateAndClock(overlap, zone)));
-                    break;
-                }
+                var b = owners[overlap.Partner];
+                var zone = TimeZones.Find(a.Schedule!.TimeZone)!;
+                result.Add(Diagnostic(
+                    DiagnosticCatalog.SharedWriteTarget,
+                    a,
+                    aw.Span,
+                    "steps",
+                    b.Writes.Where(w => w.Target == group.Key).Take(MessageText.MaxListed).Select(w => new OmlLocation(b.FilePath, w.Span)),
+                    MessageText.Excerpt(aw.StepId),
+                    MessageText.Excerpt(group.Key),
+                    MessageText.Excerpt(b.Name ?? display[b.FilePath]),
+                    "for example on " + TimeText.DateAndClock(overlap.At, zone)));
             }
         }
-    }
-
-    /// <summary>
-    /// The earliest instant at which both coverages are active (the later start of the first two
-    /// stretches that intersect), or null. Both are in time order, so one pass over each finds it.
-    /// </summary>
-    private static Instant? FirstOverlap(List<(Instant Start, Instant End)> a, List<(Instant Start, Instant End)> b, ref long steps)
-    {
-        var i = 0;
-        var j = 0;
-        while (i < a.Count && j < b.Count)
-        {
-            steps++;
-            var (x, y) = (a[i], b[j]);
-            if (x.End <= y.Start)
-            {
-                i++;
-            }
-            else if (y.End <= x.Start)
-            {
-                j++;
-            }
-            else
-            {
-                return x.Start > y.Start ? x.Start : y.Start;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>
@@ -626,25 +569,15 @@ public static class OmlCatalog
             => (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Reference) * 31) + obj.Span.Start;
     }
 
-    /// <summary>Pairs of catalog entries by reference, in order or either order.</summary>
+    /// <summary>Ordered pairs of catalog entries, by reference.</summary>
     private sealed class PairComparer : IEqualityComparer<(CatalogEntry, CatalogEntry)>
     {
-        public static readonly PairComparer Ordered = new(ordered: true);
-        public static readonly PairComparer Unordered = new(ordered: false);
-
-        private readonly bool _ordered;
-
-        private PairComparer(bool ordered) => _ordered = ordered;
+        public static readonly PairComparer Ordered = new();
 
         public bool Equals((CatalogEntry, CatalogEntry) x, (CatalogEntry, CatalogEntry) y)
-            => (ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2))
-               || (!_ordered && ReferenceEquals(x.Item1, y.Item2) && ReferenceEquals(x.Item2, y.Item1));
+            => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
 
         public int GetHashCode((CatalogEntry, CatalogEntry) obj)
-        {
-            var a = ReferenceComparer<CatalogEntry>.Instance.GetHashCode(obj.Item1);
-            var b = ReferenceComparer<CatalogEntry>.Instance.GetHashCode(obj.Item2);
-            return _ordered ? (a * 31) + b : a ^ b;
-        }
+            => (ReferenceComparer<CatalogEntry>.Instance.GetHashCode(obj.Item1) * 31) + ReferenceComparer<CatalogEntry>.Instance.GetHashCode(obj.Item2);
     }
 }
