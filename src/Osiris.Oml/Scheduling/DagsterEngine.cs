@@ -61,7 +61,14 @@ internal sealed class DagsterEngine
             spec = innerSpec;
         }
 
-        var iterator = engine.Start(spec, leapDay ?? cron.Text, after);
+        // Dagster's scheduler asks for the next tick from the last one plus a second
+        // (dagster/_scheduler/scheduler.py: start_timestamp = latest_tick.timestamp + 1), never from a
+        // tick itself, and the iterator yields times at or after its start: so 'strictly after
+        // <after>' is 'from <after> + 1 s'. It matters on the hourly fast path of Dagster ≤ 1.12: from a
+        // start that is a fire time, '0 * * * *' would take the "already on a boundary" shortcut and keep
+        // local :00; from a second later it takes the epoch-minute arithmetic (dagster#33448), so in
+        // America/St_Johns (-03:30) it fires on whole UTC hours, local :30, from the first tick on.
+        var iterator = engine.Start(spec, leapDay ?? cron.Text, after + 1);
 
         // Every step moves forward in time, so this only guards against a defect turning into a hang.
         var budget = 1000 + (count * 1000L);
