@@ -10,7 +10,8 @@ namespace Osiris.Oml.Scheduling;
 /// <list type="bullet">
 /// <item>Fast paths for numeric hourly (<c>15 * * * *</c>), daily (<c>30 2 * * *</c>), weekly
 /// (<c>30 2 * * 0</c>) and monthly (<c>30 2 9 * *</c>, day ≤ 28) patterns. Times in a gap during
-/// hours 1-3 move to "start of hour + DST offset" (02:30 → 03:00; Lord Howe 02:15 → 02:30);
+/// hours 1-3 move to "start of hour + DST offset" (02:30 → 03:00; Lord Howe 02:15 → 02:30), the offset
+/// being zoneinfo's <c>dst()</c> (<see cref="ZoneInfoDst"/>: 2 hours in America/Inuvik, 02:30 → 04:00);
 /// repeated times take the second pass only when the hour is 1, 2 or 3, so a midnight fold (Havana
 /// 2025-11-02) runs in the first pass. Up to 1.12 the hourly path computes the minute on epoch
 /// seconds: in Kathmandu (+05:45) <c>15 * * * *</c> fires at :00 local.</item>

@@ -53,4 +53,26 @@ public sealed class DagsterSchedulerFacts
             "2025-01-16 02:30-03:30, 2025-01-17 02:30-03:30",
             Fires(target, "America/St_Johns", "30 2 * * *", "2025-01-15T06:00:00Z", 2));
     }
+
+    // A time in a gap (hours 1-3) moves to the start of its hour + dst() of an hour later, and zoneinfo's
+    // dst() comes from the TZif history: Inuvik's MDT was first entered from PST (UTC-8) in 1979, so it is
+    // 2 hours, and 02:30 on 2025-03-09 becomes 04:00 MDT (10:00Z), not 03:00 (09:00Z). New York's EDT is
+    // 1 hour as usual.
+    [Theory]
+    [InlineData(ScheduleTarget.Dagster, "America/Inuvik", "2025-03-09 04:00-06, 2025-03-10 02:30-06")]
+    [InlineData(ScheduleTarget.DagsterFixed, "America/Inuvik", "2025-03-09 04:00-06, 2025-03-10 02:30-06")]
+    [InlineData(ScheduleTarget.Dagster, "America/New_York", "2025-03-09 03:00-04, 2025-03-10 02:30-04")]
+    public void GapTime_MovesForwardByZoneInfosDst(ScheduleTarget target, string zone, string expected)
+    {
+        var tz = NodaTime.DateTimeZoneProviders.Tzdb[zone];
+        var after = new NodaTime.LocalDateTime(2025, 3, 8, 12, 0).InZoneLeniently(tz).ToInstant();
+
+        Assert.Equal(expected, Local(ScheduleCalculator.GetFireTimes(Cron("30 2 * * *"), tz, after, 2, target), tz));
+    }
+
+    [Fact]
+    public void GapTime_InInuvik_IsTenUtc()
+        => Assert.Equal(
+            Utc("2025-03-09T10:00:00Z"),
+            ScheduleCalculator.GetFireTimes(Cron("30 2 * * *"), NodaTime.DateTimeZoneProviders.Tzdb["America/Inuvik"], Utc("2025-03-08T19:00:00Z"), 1, ScheduleTarget.Dagster).FireTimes[0]);
 }
