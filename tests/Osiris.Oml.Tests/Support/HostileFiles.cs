@@ -51,5 +51,27 @@ public static class HostileFiles
         return sb.ToString();
     }
 
+    /// <summary>A pipeline with <paramref name="each"/> findings of each of eleven kinds.</summary>
+    public static string ManyKindsOfFindings(int each)
+    {
+        var sb = new StringBuilder("oml_version: \"0.2.0\"\nname: p\n");
+        for (var i = 0; i < each; i++)
+        {
+            sb.Append("unknown_").Append(i).Append(": 1\n");
+        }
+
+        sb.Append("metadata:\n  tags: [").Append(string.Join(", ", Enumerable.Range(0, each).Select(i => "Bad Tag " + i))).Append("]\n");
+        sb.Append("  notifications: {").Append(string.Join(", ", Enumerable.Range(0, each).Select(i => "on_event_" + i + ": []"))).Append("}\n");
+        sb.Append("  lineage: {upstream: [").Append(string.Join(", ", Enumerable.Range(0, each).Select(i => "\"no kind " + i + "\""))).Append("]}\n");
+        sb.Append("steps:\n");
+        for (var i = 0; i < each; i++)
+        {
+            sb.Append("  - {id: dup, component: acme.nothing").Append(i).Append(", mode: sideways, needs: [ghost").Append(i).Append(", ghost").Append(i)
+              .Append("], nede: 1, config: 1}\n");
+        }
+
+        return sb.ToString();
+    }
+
     private static string Repeat(string s, int count) => new StringBuilder(s.Length * count).Insert(0, s, count).ToString();
 }

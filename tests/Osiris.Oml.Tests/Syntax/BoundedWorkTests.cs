@@ -134,7 +134,7 @@ public sealed class BoundedWorkTests(ITestOutputHelper output)
     [Fact]
     public void Analyze_ReportsAThousandFindingsAndCountsTheRest_WhenAFileHasMoreOfManyKinds()
     {
-        var text = ManyKindsOfFindings(110);
+        var text = HostileFiles.ManyKindsOfFindings(110);
 
         var diagnostics = OmlEngine.AnalyzeFile("p.oml", text, null, TestContext.Current.CancellationToken).Diagnostics;
 
@@ -178,27 +178,5 @@ public sealed class BoundedWorkTests(ITestOutputHelper output)
         var before = GC.GetAllocatedBytesForCurrentThread();
         var result = action();
         return (result, GC.GetAllocatedBytesForCurrentThread() - before);
-    }
-
-    /// <summary>A pipeline with <paramref name="each"/> findings of each of eleven kinds.</summary>
-    private static string ManyKindsOfFindings(int each)
-    {
-        var sb = new System.Text.StringBuilder("oml_version: \"0.2.0\"\nname: p\n");
-        for (var i = 0; i < each; i++)
-        {
-            sb.Append("unknown_").Append(i).Append(": 1\n");
-        }
-
-        sb.Append("metadata:\n  tags: [").Append(string.Join(", ", Enumerable.Range(0, each).Select(i => "Bad Tag " + i))).Append("]\n");
-        sb.Append("  notifications: {").Append(string.Join(", ", Enumerable.Range(0, each).Select(i => "on_event_" + i + ": []"))).Append("}\n");
-        sb.Append("  lineage: {upstream: [").Append(string.Join(", ", Enumerable.Range(0, each).Select(i => "\"no kind " + i + "\""))).Append("]}\n");
-        sb.Append("steps:\n");
-        for (var i = 0; i < each; i++)
-        {
-            sb.Append("  - {id: dup, component: acme.nothing").Append(i).Append(", mode: sideways, needs: [ghost").Append(i).Append(", ghost").Append(i)
-              .Append("], nede: 1, config: 1}\n");
-        }
-
-        return sb.ToString();
     }
 }
