@@ -131,7 +131,8 @@ public sealed class SuggestionIndex
         return BoundedDistance(a, b, threshold, rows, ref cells);
     }
 
-    private static int BoundedDistance(string a, string b, int threshold, int[][] rows, ref long cells)
+    /// <summary><see cref="BoundedDistance(string, string, int, int[][])"/>, adding the cells it computes to <paramref name="cells"/>.</summary>
+    internal static int BoundedDistance(string a, string b, int threshold, int[][] rows, ref long cells)
     {
         int n = a.Length, m = b.Length;
         threshold = Math.Min(threshold, n + m);

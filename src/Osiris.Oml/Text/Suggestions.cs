@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -12,12 +13,50 @@ public static class Suggestions
     /// Ties go to the candidate that comes first in ordinal order, so the answer is deterministic. The
     /// search is bounded (see <see cref="SuggestionIndex"/>): a few thousand candidates at most are compared.
     /// </summary>
+    /// <remarks>
+    /// For a handful of fixed candidates (keys, events, kinds) searched once; a large set searched many
+    /// times belongs in a <see cref="SuggestionIndex"/>, which is built once.
+    /// </remarks>
     public static string? Closest(string input, IEnumerable<string> candidates)
-        => new SuggestionIndex(candidates).Closest(input);
+    {
+        if (string.IsNullOrEmpty(input) || input.Length > SuggestionIndex.MaxLength)
+        {
+            return null;
+        }
+
+        var lower = input.ToLowerInvariant();
+        var limit = Math.Max(1, input.Length / 3);
+        var rows = new int[3][];
+        long spent = 0;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            if (spent >= SuggestionIndex.MaxCellsPerSearch)
+            {
+                break;
+            }
+
+            if (string.IsNullOrEmpty(candidate) || candidate.Length > SuggestionIndex.MaxLength || Math.Abs(candidate.Length - input.Length) > limit)
+            {
+                continue;
+            }
+
+            var threshold = Math.Min(limit, bestDistance);
+            var d = SuggestionIndex.BoundedDistance(lower, candidate.ToLowerInvariant(), threshold, rows, ref spent);
+            if (d <= threshold && (d < bestDistance || string.CompareOrdinal(candidate, best) < 0))
+            {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary><c> (did you mean 'x'?)</c> for a suggestion, or the empty string.</summary>
     public static string DidYouMean(string input, IEnumerable<string> candidates)
-        => new SuggestionIndex(candidates).DidYouMean(input);
+        => Closest(input, candidates) is { } s && !string.Equals(s, input, StringComparison.Ordinal) ? $" (did you mean '{MessageText.Excerpt(s)}'?)" : string.Empty;
 
     /// <summary>
     /// A spelling of <paramref name="text"/> in a lowercase name format: ASCII letters and digits and
