@@ -7,8 +7,8 @@ using Osiris.Oml.Tests.Support;
 namespace Osiris.Analyzers.Tests;
 
 /// <summary>
-/// The catalog is the single source of truth; the Roslyn descriptors, the release-tracking file, the
-/// docs pages and the README table must all agree with it.
+/// The catalog is the single source of truth; the Roslyn descriptors, the release-tracking files
+/// (see AnalyzerReleaseTrackingTests), the docs pages and the README table must all agree with it.
 /// </summary>
 public sealed partial class CatalogConsistencyTests
 {
@@ -40,24 +40,6 @@ public sealed partial class CatalogConsistencyTests
         }
     }
 
-    [Fact]
-    public void ReleaseTracking_ListsEveryIdWithItsCategoryAndSeverity()
-    {
-        var root = Path.Combine(RepositoryPaths.Root, "src", "Osiris.Analyzers");
-        var rows = File.ReadAllLines(Path.Combine(root, "AnalyzerReleases.Shipped.md"))
-            .Concat(File.ReadAllLines(Path.Combine(root, "AnalyzerReleases.Unshipped.md")))
-            .Select(l => ReleaseRow().Match(l))
-            .Where(m => m.Success)
-            .ToDictionary(m => m.Groups["id"].Value, m => (Category: m.Groups["cat"].Value, Severity: m.Groups["sev"].Value));
-        Assert.Equal(
-            DiagnosticCatalog.All.Select(d => d.Id).Order(StringComparer.Ordinal),
-            rows.Keys.Order(StringComparer.Ordinal));
-        foreach (var d in DiagnosticCatalog.All)
-        {
-            Assert.Equal((d.Category, d.DefaultSeverity.ToString()), rows[d.Id]);
-        }
-    }
-
     [Theory]
     [MemberData(nameof(Ids))]
     public void EveryId_HasADocsPageWithProblemAndFix(string id)
@@ -80,7 +62,4 @@ public sealed partial class CatalogConsistencyTests
         var descriptor = DiagnosticCatalog.Find(id)!;
         Assert.Matches($@"\| \[{id}\]\([^)]*{id}\.md\) \| {Regex.Escape(descriptor.DefaultSeverity.ToString())} \|", readme);
     }
-
-    [GeneratedRegex(@"^(?<id>OSI\d{4})\s*\|\s*(?<cat>[\w.]+)\s*\|\s*(?<sev>\w+)\s*\|")]
-    private static partial Regex ReleaseRow();
 }

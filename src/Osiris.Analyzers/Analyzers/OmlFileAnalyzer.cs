@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using NodaTime;
 using Osiris.Analyzers.Diagnostics;
 using Osiris.Oml;
 using Osiris.Oml.Catalog;
@@ -41,14 +43,13 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
             // The project's own component specs extend the built-in registry for every .oml file.
             var specs = ProjectComponents.Read(start.Options.AdditionalFiles, start.CancellationToken);
             var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
-            var schedule = RepositorySettings.ReadSchedule(global, out var scheduleProblems);
-            var policy = RepositorySettings.ReadPolicy(global, out var policyProblems);
+            var settings = ReadSettings(global);
             global.TryGetValue("build_property.ProjectDir", out var projectDir);
             var options = Shared(OmlAnalysisOptions.Default with
             {
                 Components = specs.Registry,
-                Schedule = schedule,
-                Policy = policy,
+                Schedule = settings.Schedule,
+                Policy = settings.Policy,
                 ProjectFiles = new ProjectFiles(start.Options.AdditionalFiles.Select(f => f.Path), projectDir),
             });
 
@@ -72,7 +73,7 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
                 }
             });
 
-            var problems = scheduleProblems.AddRange(policyProblems);
+            var problems = settings.Problems;
             start.RegisterCompilationEndAction(end =>
             {
                 foreach (var problem in problems)
@@ -96,6 +97,23 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
                 }
             });
         });
+    }
+
+    /// <summary>The osiris_* settings from the compiler's global options (.globalconfig keys or build properties).</summary>
+    private static RepositorySettings ReadSettings(AnalyzerConfigOptions global)
+    {
+        // Looked up one by one: not every host implements AnalyzerConfigOptions.Keys.
+        var options = new List<KeyValuePair<string, string>>();
+        foreach (var key in RepositorySettings.SettingKeys)
+        {
+            if (global.TryGetValue(key, out var value))
+            {
+                options.Add(new KeyValuePair<string, string>(key, value));
+            }
+        }
+
+        // The build date (UTC) anchors "the next DST transitions"; osiris_reference_date pins it for reproducible builds.
+        return RepositorySettings.Read(options, LocalDate.FromDateTime(DateTime.UtcNow));
     }
 
     private static OmlAnalysisOptions Shared(OmlAnalysisOptions options)

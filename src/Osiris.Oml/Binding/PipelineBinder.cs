@@ -24,7 +24,8 @@ internal static class PipelineBinder
             YamlValues.Text(root[OmlKeys.Description]),
             steps,
             schedule,
-            metadata);
+            metadata,
+            root[OmlKeys.Params] is YamlMappingNode parameters ? (OmlMap)OmlValue.From(parameters) : null);
     }
 
     private static StepModel BindStep(YamlMappingNode step)

@@ -750,6 +750,40 @@ public static class DiagnosticCatalog
         Compatibility, Warning,
         "Dagster's hourly fast path computed minutes on UTC epoch seconds, so in zones such as Asia/Kolkata (+05:30) or Asia/Kathmandu (+05:45) the runs land 30 or 45 minutes off.");
 
+    // ---- OSI07xx: exports read back --------------------------------------------------------------
+
+    /// <summary>OSI0701.</summary>
+    public static OmlDiagnosticDescriptor ExportEditedByHand { get; } = new(
+        DiagnosticIds.ExportEditedByHand,
+        "Exported file edited by hand",
+        "{0} is {1} in this file but {2} in the embedded OML block, so the file was edited by hand; make the change in the .oml file and export again",
+        DiagnosticCategories.Export, Error,
+        "An exported DAG, flow or definitions module carries the pipeline it was made from in its osiris block. Reading it back, Osiris exports that pipeline again and compares every call argument and module constant with the file: a difference is an edit that the next export would silently undo.");
+
+    /// <summary>OSI0702.</summary>
+    public static OmlDiagnosticDescriptor NoEmbeddedBlock { get; } = new(
+        DiagnosticIds.NoEmbeddedBlock,
+        "File has no embedded OML block",
+        "This file has no '# osiris:oml-begin' ... '# osiris:oml-end' block, so it cannot be read back into OML; export the pipeline with osiris schedule export, which writes the block",
+        DiagnosticCategories.Export, Error,
+        "Only files exported by Osiris can be imported losslessly: the block holds the whole pipeline, including what the orchestrator cannot express.");
+
+    /// <summary>OSI0703.</summary>
+    public static OmlDiagnosticDescriptor InvalidEmbeddedBlock { get; } = new(
+        DiagnosticIds.InvalidEmbeddedBlock,
+        "Embedded OML block cannot be read",
+        "The embedded OML block cannot be read: {0}; restore the block from the exported file, or export the pipeline again",
+        DiagnosticCategories.Export, Error,
+        "The block between '# osiris:oml-begin' and '# osiris:oml-end' is JSON written by Osiris. It was changed or cut, so the pipeline cannot be read from it.");
+
+    /// <summary>OSI0704.</summary>
+    public static OmlDiagnosticDescriptor UnreadableExport { get; } = new(
+        DiagnosticIds.UnreadableExport,
+        "Exported file cannot be parsed",
+        "The file cannot be read as {0}: {1}; fix the syntax, or export the pipeline again",
+        DiagnosticCategories.Export, Error,
+        "Osiris reads exported files to compare them with their embedded block. A file that is not valid Python (or YAML, for prefect.yaml) cannot be compared; the orchestrator would not load it either.");
+
     /// <summary>Every descriptor, ordered by ID.</summary>
     public static ImmutableArray<OmlDiagnosticDescriptor> All { get; } =
         typeof(DiagnosticCatalog)

@@ -23,4 +23,7 @@ public static class DiagnosticCategories
 
     /// <summary>OSI06xx: what an orchestrator cannot express or runs differently.</summary>
     public const string Compatibility = "Osiris.Compatibility";
+
+    /// <summary>OSI07xx: orchestrator files exported by Osiris and read back.</summary>
+    public const string Export = "Osiris.Export";
 }

@@ -109,4 +109,10 @@ public static class DiagnosticIds
     public const string CronFeatureVersionDependent = "OSI0604";
     public const string UnevenCronStep = "OSI0605";
     public const string OffsetZoneHourlyDagster = "OSI0606";
+
+    // OSI07xx: orchestrator exports read back (osiris schedule import).
+    public const string ExportEditedByHand = "OSI0701";
+    public const string NoEmbeddedBlock = "OSI0702";
+    public const string InvalidEmbeddedBlock = "OSI0703";
+    public const string UnreadableExport = "OSI0704";
 }

@@ -10,6 +10,8 @@ namespace Osiris.Oml.Model;
 /// <remarks>
 /// Immutable and value-equal: two models built from the same text are equal, so hosts can cache
 /// results on equality. Never put syntax nodes, Roslyn objects or mutable collections in it.
+/// <para><see cref="Params"/> is the top-level <c>params</c> mapping as written (null when absent or
+/// not a mapping): <c>${params.x}</c> in step configuration names its keys.</para>
 /// </remarks>
 public sealed record PipelineModel(
     string SourcePath,
@@ -18,7 +20,8 @@ public sealed record PipelineModel(
     string? Description,
     EquatableArray<StepModel> Steps,
     ScheduleModel? Schedule = null,
-    MetadataModel? Metadata = null);
+    MetadataModel? Metadata = null,
+    OmlMap? Params = null);
 
 /// <summary>One step of a pipeline.</summary>
 /// <remarks>Immutable and value-equal.</remarks>

@@ -110,6 +110,15 @@ public static class RetryDelays
         return worst;
     }
 
+    /// <summary>The formula the orchestrator behind <paramref name="target"/> applies (Cronos' native target: Osiris' own).</summary>
+    public static RetryFormula FormulaFor(ScheduleTarget target) => target switch
+    {
+        ScheduleTarget.Airflow => RetryFormula.Airflow,
+        ScheduleTarget.PrefectPython312 or ScheduleTarget.PrefectPython313 => RetryFormula.Prefect,
+        ScheduleTarget.Dagster or ScheduleTarget.DagsterFixed => RetryFormula.Dagster,
+        _ => RetryFormula.Native,
+    };
+
     /// <summary>The formula <paramref name="orchestrator"/> applies.</summary>
     internal static RetryFormula FormulaOf(Orchestrators orchestrator) => orchestrator switch
     {

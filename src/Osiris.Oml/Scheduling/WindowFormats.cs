@@ -19,6 +19,34 @@ public static class WindowFormats
     private static readonly OffsetDateTimePattern Iso = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
     private static readonly LocalDatePattern Date = LocalDatePattern.Iso;
 
+    private static readonly System.Text.RegularExpressions.Regex Placeholder = new(
+        @"\$\{\s*window\.(?<bound>start|end)\s*(?::\s*(?<format>[a-z]+)\s*)?\}",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// <paramref name="text"/> with every <c>${window.start}</c> and <c>${window.end}</c> (optionally
+    /// <c>:format</c>) replaced by the bounds of <paramref name="window"/> in <paramref name="zone"/>;
+    /// other placeholders, and formats that do not exist, are left as written.
+    /// </summary>
+    public static string RenderPlaceholders(string text, RunWindow window, DateTimeZone zone)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        return Placeholder.Replace(text, match =>
+        {
+            var format = match.Groups["format"].Success ? match.Groups["format"].Value : null;
+            if (format is not null && Array.IndexOf(Names, format) < 0)
+            {
+                return match.Value;
+            }
+
+            return Render(match.Groups["bound"].Value == "start" ? window.Start : window.End, zone, format);
+        });
+    }
+
     /// <summary>Renders <paramref name="instant"/> in <paramref name="zone"/> with the named format (null = local).</summary>
     public static string Render(Instant instant, DateTimeZone zone, string? format = null)
     {

@@ -93,6 +93,7 @@ public sealed class CatalogTests
             "04" => DiagnosticCategories.Conflicts,
             "05" => DiagnosticCategories.Security,
             "06" => DiagnosticCategories.Compatibility,
+            "07" => DiagnosticCategories.Export,
             var block => throw new Xunit.Sdk.XunitException($"{id} is in block {block}xx, which OML-SPEC §4 does not define"),
         };
 

@@ -20,6 +20,8 @@ namespace Osiris.Oml.Tests.Diagnostics;
 /// <see cref="Osiris.Oml.Settings.OsirisSettings.ReadPolicy"/>) apply to the yaml blocks after it in the
 /// same section, whose run also carries its OSI0010 findings. An ini block with no yaml block after it
 /// is a run of its own (the OSI0010 page).</item>
+/// <item>A <c>```python</c> block is an exported file (OSI07xx pages): it is read back with
+/// <see cref="Osiris.Oml.Import.PipelineImporter"/> as <c>dags/example.py</c>, one run per block.</item>
 /// <item>A yaml block whose first line is <c># pipelines/&lt;name&gt;.oml</c> is that file of a project:
 /// all such blocks of a section are analyzed under their paths and then together by
 /// <see cref="Osiris.Oml.Catalog.OmlCatalog.Analyze"/> (the repository-wide rules), as one run.</item>
@@ -31,6 +33,9 @@ namespace Osiris.Oml.Tests.Diagnostics;
 public sealed class DocsPageTests
 {
     private const string ExamplePath = "pipelines/example.oml";
+
+    /// <summary>Where a python block of a page (an exported file) is read from.</summary>
+    private const string ExampleDagPath = "dags/example.py";
 
     /// <summary>A block whose first line is such a comment is a component spec, read as that file.</summary>
     private const string SpecMarker = "# components/";
@@ -62,19 +67,33 @@ public sealed class DocsPageTests
             Assert.True(diagnostics.Any(d => d.Id == id), $"the example of {id} does not trigger it:\n{string.Join("\n", diagnostics)}");
         }
 
+        var printedByPython = new List<List<string>>();
+        foreach (var python in page.PythonBlocks("Example"))
+        {
+            var diagnostics = Osiris.Oml.Import.PipelineImporter.Import(ExampleDagPath, python).Diagnostics;
+            printedByPython.Add(diagnostics.Select(d => d.ToString()).ToList());
+            Assert.True(diagnostics.Any(d => d.Id == id), $"the python example of {id} does not trigger it:\n{string.Join("\n", diagnostics)}");
+        }
+
         var fixes = page.Blocks("How to fix");
         Assert.NotEmpty(fixes);
+        foreach (var python in page.PythonBlocks("How to fix"))
+        {
+            var diagnostics = Osiris.Oml.Import.PipelineImporter.Import(ExampleDagPath, python).Diagnostics;
+            Assert.True(diagnostics.IsEmpty, $"a python fix of {id} is not clean:\n{string.Join("\n", diagnostics)}");
+        }
+
         foreach (var diagnostics in RunSection(fixes, out _))
         {
             Assert.True(diagnostics.IsEmpty, $"a fix of {id} is not clean:\n{string.Join("\n", diagnostics)}");
         }
 
         // A quote belongs to the example it follows: that example's run must print it, not just any run.
-        foreach (var (quote, afterBlock) in page.Quotes)
+        foreach (var (quote, afterPython, afterBlock) in page.Quotes)
         {
             Assert.True(afterBlock >= 0, $"{id}.md quotes a line before its first example:\n  {quote}");
-            var lines = printed[runOfBlock[afterBlock]];
-            Assert.True(lines.Contains(quote), $"{id}.md quotes a line its example {afterBlock + 1} does not print:\n  {quote}\nthat example prints:\n  {string.Join("\n  ", lines)}");
+            var lines = afterPython ? printedByPython[afterBlock] : printed[runOfBlock[afterBlock]];
+            Assert.True(lines.Contains(quote), $"{id}.md quotes a line its {(afterPython ? "python " : string.Empty)}example {afterBlock + 1} does not print:\n  {quote}\nthat example prints:\n  {string.Join("\n  ", lines)}");
         }
 
         if (id != DiagnosticIds.InternalError)
@@ -172,20 +191,28 @@ public sealed class DocsPageTests
         return scheduleProblems.AddRange(policyProblems).Select(p => new OmlDiagnostic(DiagnosticCatalog.InvalidSetting, default, string.Empty, ImmutableArray.Create(p))).ToImmutableArray();
     }
 
-    /// <summary>A docs page: its text, its yaml (and .globalconfig) blocks by section, and its quoted compiler lines.</summary>
+    /// <summary>A docs page: its text, its yaml (and .globalconfig) and python blocks by section, and its quoted compiler lines.</summary>
     /// <param name="Text">The page.</param>
-    /// <param name="YamlBlocks">The blocks in page order, with their section.</param>
-    /// <param name="Quotes">Each quoted compiler line, with the index of the Example block it follows (-1 before the first).</param>
-    private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<(string Line, int AfterBlock)> Quotes)
+    /// <param name="YamlBlocks">The yaml and .globalconfig blocks in page order, with their section.</param>
+    /// <param name="Python">The python blocks in page order, with their section.</param>
+    /// <param name="Quotes">
+    /// Each quoted compiler line, with the Example block it follows: a python block (its index among
+    /// the Example's python blocks) or a yaml one (its index among the Example's yaml blocks); -1 before the first.
+    /// </param>
+    private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<(string Section, string Python)> Python, IReadOnlyList<(string Line, bool AfterPython, int AfterBlock)> Quotes)
     {
         public IReadOnlyList<string> Blocks(string section) => YamlBlocks.Where(b => b.Section == section).Select(b => b.Yaml).ToList();
+
+        public IReadOnlyList<string> PythonBlocks(string section) => Python.Where(b => b.Section == section).Select(b => b.Python).ToList();
 
         public static Page Read(string id)
         {
             var path = Path.Combine(RepositoryPaths.Root, "src", "Osiris.Oml", "Diagnostics", "Docs", id + ".md");
             var text = File.ReadAllText(path).Replace("\r\n", "\n");
             var blocks = new List<(string, string)>();
-            var quotes = new List<(string, int)>();
+            var python = new List<(string, string)>();
+            var quotes = new List<(string, bool, int)>();
+            var afterPython = false;
             var section = string.Empty;
             var lines = text.Split('\n');
             for (var i = 0; i < lines.Length; i++)
@@ -203,16 +230,32 @@ public sealed class DocsPageTests
                     }
 
                     blocks.Add((section, sb.ToString()));
+                    afterPython = false;
+                }
+                else if (lines[i] == "```python")
+                {
+                    var sb = new StringBuilder();
+                    for (i++; i < lines.Length && lines[i] != "```"; i++)
+                    {
+                        sb.Append(lines[i]).Append('\n');
+                    }
+
+                    python.Add((section, sb.ToString()));
+                    afterPython = section == "Example";
                 }
                 else if ((lines[i].StartsWith("> " + PipelineMarker.Substring(2), StringComparison.Ordinal) && lines[i].Contains(".oml(", StringComparison.Ordinal))
                     || lines[i].StartsWith("> components/", StringComparison.Ordinal)
+                    || lines[i].StartsWith("> " + ExampleDagPath + "(", StringComparison.Ordinal)
                     || lines[i].StartsWith("> CSC : ", StringComparison.Ordinal))
                 {
-                    quotes.Add((lines[i].Substring(2), section == "Example" ? blocks.Count(b => b.Item1 == "Example") - 1 : -1));
+                    var after = section != "Example" ? -1
+                        : afterPython ? python.Count(b => b.Item1 == "Example") - 1
+                        : blocks.Count(b => b.Item1 == "Example") - 1;
+                    quotes.Add((lines[i].Substring(2), afterPython, after));
                 }
             }
 
-            return new Page(text, blocks, quotes);
+            return new Page(text, blocks, python, quotes);
         }
     }
 }

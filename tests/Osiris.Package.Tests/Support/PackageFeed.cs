@@ -3,9 +3,17 @@ using Osiris.Oml.Tests.Support;
 
 namespace Osiris.Package.Tests.Support;
 
+/// <summary>The package tests share one feed: one pack per run, and builds that do not compete for the two cores.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageFeedCollection : ICollectionFixture<PackageFeed>
+{
+    public const string Name = "package feed";
+}
+
 /// <summary>
-/// Packs Osiris.Analyzers (with a fresh version, so no cache can serve an old copy) and a fake
-/// analyzer package that ships another YamlDotNet into one temporary folder feed, once per run.
+/// Packs Osiris.Analyzers (with a fresh version, so no cache can serve an old copy), a fake analyzer
+/// package that ships another YamlDotNet, and packages that ship fake copies of all the analyzer's
+/// libraries (<see cref="FakeDependencyPackages"/>) into one temporary folder feed, once per run.
 /// </summary>
 public sealed class PackageFeed : IDisposable
 {
@@ -31,7 +39,19 @@ public sealed class PackageFeed : IDisposable
 
         PackagePath = Path.Combine(Feed, $"Osiris.Analyzers.{Version}.nupkg");
         PackFakeAnalyzer();
+        FakeDependencyPackages.WriteTo(Feed);
+        invalidPipelines = new Lazy<(string, DotNetCli.Result)>(() =>
+        {
+            var dir = CreateProject("InvalidRepo", new[] { ("Osiris.Analyzers", Version) });
+            CopyPipelines("InvalidPipelines", dir);
+            return (dir, Build(dir));
+        });
     }
+
+    private readonly Lazy<(string Dir, DotNetCli.Result Result)> invalidPipelines;
+
+    /// <summary>The invalid sample built with only Osiris.Analyzers: the reference other builds compare with (built once).</summary>
+    public (string Dir, DotNetCli.Result Result) InvalidPipelinesBuild => invalidPipelines.Value;
 
     public string Root { get; }
 
@@ -51,7 +71,7 @@ public sealed class PackageFeed : IDisposable
     }
 
     /// <summary>A fresh consumer project with only PackageReferences, in a folder of its own.</summary>
-    public string CreateProject(string name, IEnumerable<(string Id, string Version)> packages, string? extraProperties = null)
+    public string CreateProject(string name, IEnumerable<(string Id, string Version)> packages, string? extraProperties = null, string? extraItems = null)
     {
         var dir = Path.Combine(Root, name);
         Directory.CreateDirectory(dir);
@@ -76,16 +96,39 @@ public sealed class PackageFeed : IDisposable
             + "  </PropertyGroup>\n"
             + "  <ItemGroup>\n"
             + references
+            + (extraItems is null ? string.Empty : "    " + extraItems + "\n")
             + "  </ItemGroup>\n"
             + "</Project>\n");
         return dir;
     }
 
-    public DotNetCli.Result Build(string projectDir)
+    public DotNetCli.Result Build(string projectDir, params string[] extraArguments)
         => DotNetCli.Run(
             projectDir,
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder },
-            "build", "-nologo", "-v:q", "-clp:NoSummary");
+            new[] { "build", "-nologo", "-v:q", "-clp:NoSummary" }.Concat(extraArguments).ToArray());
+
+    /// <summary>
+    /// Builds and returns the items of <paramref name="itemType"/> as they are after the build's
+    /// targets ran (MSBuild's -getItem), with paths relative to the project.
+    /// </summary>
+    public (DotNetCli.Result Result, IReadOnlyList<string> Items) BuildAndGetItems(string projectDir, string itemType)
+    {
+        var result = Build(projectDir, "-t:Build", "-getItem:" + itemType);
+        // The JSON starts at a line that is just "{"; diagnostics may come before it.
+        var json = System.Text.RegularExpressions.Regex.Match(result.Output, @"^\{\s*$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        if (!json.Success)
+        {
+            throw new InvalidOperationException("no -getItem output in:\n" + result.Output);
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(result.Output[json.Index..(result.Output.LastIndexOf('}') + 1)]);
+        var items = document.RootElement.GetProperty("Items").GetProperty(itemType).EnumerateArray()
+            .Select(item => item.GetProperty("Identity").GetString()!.Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return (result, items);
+    }
 
     /// <summary>Copies a sample repository's pipelines/, components/ and tests/ folders and its .globalconfig (not its project file).</summary>
     public static void CopyPipelines(string sampleFolder, string projectDir)
