@@ -24,7 +24,7 @@ internal sealed class WeekOfRuns
     public const int MaxRunsPerSchedule = 7 * 24 * 60;
 
     /// <summary>The fire times computed for all distinct schedules together, at most (about).</summary>
-    public const int MaxRuns = 100_000;
+    public const int MaxRuns = 50_000;
 
     /// <summary>What a schedule gets even when there are very many: a day of hourly runs.</summary>
     private const int MinRunsPerSchedule = 24;

@@ -21,7 +21,7 @@ public sealed class SuggestionIndex
     public const long MaxCellsPerSearch = 250_000;
 
     /// <summary>Edit-distance cells all searches of one index compute together at most.</summary>
-    public const long MaxCells = 5_000_000;
+    public const long MaxCells = 2_000_000;
 
     private readonly Dictionary<int, List<(string Original, string Lower)>> _byLength = new();
     private readonly int[][] _rows = new int[3][];
