@@ -15,6 +15,8 @@ internal static class OsirisCli
             schedule.Subcommands.Add(ValidateCommand.Create(host));
             schedule.Subcommands.Add(PreviewCommand.Create(host));
             schedule.Subcommands.Add(TestCommand.Create(host));
+            schedule.Subcommands.Add(ExportCommand.Create(host));
+            schedule.Subcommands.Add(ImportCommand.Create(host));
             root.Subcommands.Add(schedule);
             root.Subcommands.Add(LineageCommand.Create(host));
 

@@ -9,6 +9,8 @@ public sealed class UsageTests
     [InlineData("schedule", "validate")]
     [InlineData("schedule", "preview")]
     [InlineData("schedule", "test")]
+    [InlineData("schedule", "export")]
+    [InlineData("schedule", "import")]
     [InlineData("lineage")]
     [InlineData("schedule")]
     public void EveryCommand_HasHelp(params string[] command)
