@@ -35,13 +35,14 @@ public static class OmlEngine
     public static OmlFileAnalysis AnalyzeFile(string filePath, string text, OmlAnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= OmlAnalysisOptions.Default;
-        var bag = new DiagnosticBag(filePath);
+        var bag = new DiagnosticBag(filePath, options.Limits.MaxDiagnosticsPerId, options.Limits.MaxDiagnostics);
         OmlSyntaxTree? tree = null;
         PipelineModel? model = null;
         CatalogEntry? catalog = null;
         try
         {
             tree = OmlSyntaxTree.Parse(filePath, text, options.Limits);
+            bag.SetAliasedSpans(tree.AliasedSpans);
             foreach (var d in tree.Diagnostics)
             {
                 bag.Add(d);

@@ -61,4 +61,17 @@ public sealed class ScheduleSettingsTests
                 .WithArguments("osiris_targets (or OsirisTargets) is 'airflw', but it takes airflow, prefect, dagster (any of them; default all)"));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
+
+    [Fact]
+    public async Task ReferenceDateOutsideTheCalculatorsRange_IsOSI0010NotAnInternalError()
+    {
+        // 9998-12-31 made every scheduled file OSI0001 (OverflowException in the fire-time samples).
+        var test = new OmlAnalyzerTest()
+            .WithOml("/0/pipelines/orders.oml", NewYork0230.Replace("30 2 * * *", "30 12 * * *"))
+            .WithGlobalConfig("osiris_reference_date = 9998-12-31\n");
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult("OSI0010", DiagnosticSeverity.Warning)
+                .WithArguments("osiris_reference_date (or OsirisReferenceDate) is '9998-12-31', outside the dates the schedule analysis can count from (0002-01-01 to 8997-12-31)"));
+        await test.RunAsync(TestContext.Current.CancellationToken);
+    }
 }

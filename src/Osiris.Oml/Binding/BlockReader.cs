@@ -19,7 +19,7 @@ internal static class BlockReader
         foreach (var (entry, key) in OmlKeys.Unknown(mapping, known))
         {
             var hint = Suggestions.DidYouMean(key, known, out var meant);
-            diagnostics.ReportWithSuggestion(descriptor, entry.Key.Span, path + "." + key, OmlSuggestion.ForScalar(entry.Key, meant), key, path, hint, string.Join(", ", known));
+            diagnostics.ReportWithSuggestion(descriptor, entry.Key.Span, path + "." + key, OmlSuggestion.ForScalar(entry.Key, meant), MessageText.Excerpt(key), path, hint, string.Join(", ", known));
         }
     }
 

@@ -95,7 +95,7 @@ internal static class MetadataBinder
                 }
                 else
                 {
-                    diagnostics.Report(DiagnosticCatalog.InvalidOwner, ownerEntry.Value.Span, "metadata.owner", ownerEntry.Value is YamlScalarNode scalar ? scalar.Value : ownerEntry.Value.TypeDescription);
+                    diagnostics.Report(DiagnosticCatalog.InvalidOwner, ownerEntry.Value.Span, "metadata.owner", ownerEntry.Value is YamlScalarNode scalar ? MessageText.Excerpt(scalar.Value) : ownerEntry.Value.TypeDescription);
                 }
             }
         }
@@ -146,6 +146,9 @@ internal static class MetadataBinder
 
         var tags = new List<string>();
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+
+        // An alias repeats the node itself: known by reference, its value need not be hashed again.
+        var firstOfNode = new Dictionary<YamlNode, SourceSpan>();
         foreach (var item in list.Items)
         {
             if (item is not YamlScalarNode { IsString: true } tag)
@@ -154,17 +157,19 @@ internal static class MetadataBinder
                 continue;
             }
 
-            if (seen.TryGetValue(tag.Value, out var first))
+            if (firstOfNode.TryGetValue(tag, out var first) || seen.TryGetValue(tag.Value, out first))
             {
-                diagnostics.Report(DiagnosticCatalog.DuplicateTag, tag.Span, "metadata.tags", tag.Value, YamlValues.LineOf(first));
+                firstOfNode[tag] = first;
+                diagnostics.Report(DiagnosticCatalog.DuplicateTag, tag.Span, "metadata.tags", MessageText.Excerpt(tag.Value), YamlValues.LineOf(first));
                 continue;
             }
 
             seen[tag.Value] = tag.Span;
+            firstOfNode[tag] = tag.Span;
             tags.Add(tag.Value);
             if (!Tag.IsMatch(tag.Value))
             {
-                diagnostics.Report(DiagnosticCatalog.InvalidTag, tag.Span, "metadata.tags", tag.Value, Suggestions.Conventional(tag.Value, TagPunctuation, "my-tag"));
+                diagnostics.Report(DiagnosticCatalog.InvalidTag, tag.Span, "metadata.tags", MessageText.Excerpt(tag.Value), MessageText.Excerpt(Suggestions.Conventional(tag.Value, TagPunctuation, "my-tag")));
             }
         }
 
@@ -207,7 +212,7 @@ internal static class MetadataBinder
                     path,
                     type is null
                         ? "has no type; use row_count, schema, freshness or custom"
-                        : $"has the unknown type '{type}'{hint}; use row_count, schema, freshness or custom");
+                        : $"has the unknown type '{MessageText.Excerpt(type)}'{hint}; use row_count, schema, freshness or custom");
                 continue;
             }
 
@@ -313,10 +318,17 @@ internal static class MetadataBinder
         }
 
         BlockReader.CheckKeys(lineage, "metadata.lineage", LineageDirections, DiagnosticCatalog.UnknownMetadataKey, diagnostics);
-        return (BindLineageList(lineage, "upstream", diagnostics, spans), BindLineageList(lineage, "downstream", diagnostics, spans));
+        var read = new Dictionary<YamlNode, (LineageReference? Reference, SourceSpan? NameSpan)>();
+        return (BindLineageList(lineage, "upstream", diagnostics, spans, read), BindLineageList(lineage, "downstream", diagnostics, spans, read));
     }
 
-    private static EquatableArray<LineageReference> BindLineageList(YamlMappingNode lineage, string direction, DiagnosticBag diagnostics, MetadataSpans spans)
+    /// <summary>
+    /// Reads one lineage list. <paramref name="read"/> holds the entries already read, by node: an
+    /// alias (<c>*l</c>) repeats the very node it names, so a repeated entry reuses the first reading
+    /// instead of matching (and copying) its text again, and its findings, reported at the anchor,
+    /// are not repeated.
+    /// </summary>
+    private static EquatableArray<LineageReference> BindLineageList(YamlMappingNode lineage, string direction, DiagnosticBag diagnostics, MetadataSpans spans, Dictionary<YamlNode, (LineageReference? Reference, SourceSpan? NameSpan)> read)
     {
         var entry = lineage.GetEntry(direction);
         if (entry is null || entry.Value is YamlScalarNode { IsNull: true })
@@ -334,34 +346,55 @@ internal static class MetadataBinder
         var result = new List<LineageReference>();
         foreach (var item in list.Items)
         {
-            // YAML reads an unquoted "pipeline: x" list item as a one-key mapping; accept that spelling too.
-            var text = item switch
+            if (read.TryGetValue(item, out var known))
             {
-                YamlScalarNode { IsString: true } s => s.Value,
-                YamlMappingNode { Entries.Count: 1 } m when m.Entries[0].KeyText is { } k && m.Entries[0].Value is YamlScalarNode { IsString: true } v => k + ": " + v.Value,
-                _ => null,
-            };
-            var match = text is null ? null : LineageEntry.Match(text);
-            if (match is null || !match.Success)
-            {
-                diagnostics.Report(DiagnosticCatalog.InvalidLineageReference, item.Span, path, text ?? item.TypeDescription);
+                if (known.Reference is not null)
+                {
+                    result.Add(known.Reference);
+                    spans.Lineage.Add(new LineageSyntax(known.Reference, direction, item.Span, known.NameSpan));
+                }
+
                 continue;
             }
 
-            var kind = match.Groups["kind"].Value;
-            var reference = new LineageReference(kind, match.Groups["name"].Value);
-            var (kindSpan, nameSpan) = LineageParts(item, match);
-            if (Array.IndexOf(LineageKinds, kind) < 0)
+            var (reference, nameSpan) = ReadLineage(item, path, diagnostics);
+            read[item] = (reference, nameSpan);
+            if (reference is not null)
             {
-                var hint = Suggestions.DidYouMean(kind, LineageKinds, out var meant);
-                diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownLineageKind, item.Span, path, OmlSuggestion.ForPart(kindSpan, meant), kind, hint, string.Join(", ", LineageKinds));
+                result.Add(reference);
+                spans.Lineage.Add(new LineageSyntax(reference, direction, item.Span, nameSpan));
             }
-
-            result.Add(reference);
-            spans.Lineage.Add(new LineageSyntax(reference, direction, item.Span, nameSpan));
         }
 
         return result.ToEquatableArray();
+    }
+
+    private static (LineageReference? Reference, SourceSpan? NameSpan) ReadLineage(YamlNode item, string path, DiagnosticBag diagnostics)
+    {
+        // YAML reads an unquoted "pipeline: x" list item as a one-key mapping; accept that spelling too.
+        var text = item switch
+        {
+            YamlScalarNode { IsString: true } s => s.Value,
+            YamlMappingNode { Entries.Count: 1 } m when m.Entries[0].KeyText is { } k && m.Entries[0].Value is YamlScalarNode { IsString: true } v => k + ": " + v.Value,
+            _ => null,
+        };
+        var match = text is null ? null : LineageEntry.Match(text);
+        if (match is null || !match.Success)
+        {
+            diagnostics.Report(DiagnosticCatalog.InvalidLineageReference, item.Span, path, text is null ? item.TypeDescription : MessageText.Excerpt(text));
+            return (null, null);
+        }
+
+        var kind = match.Groups["kind"].Value;
+        var reference = new LineageReference(kind, match.Groups["name"].Value);
+        var (kindSpan, nameSpan) = LineageParts(item, match);
+        if (Array.IndexOf(LineageKinds, kind) < 0)
+        {
+            var hint = Suggestions.DidYouMean(kind, LineageKinds, out var meant);
+            diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownLineageKind, item.Span, path, OmlSuggestion.ForPart(kindSpan, meant), MessageText.Excerpt(kind), hint, string.Join(", ", LineageKinds));
+        }
+
+        return (reference, nameSpan);
     }
 
     /// <summary>Where the kind and the name of a lineage entry are written, when they are written verbatim.</summary>
@@ -405,7 +438,7 @@ internal static class MetadataBinder
             if (Array.IndexOf(NotificationEvents, name) < 0)
             {
                 var hint = Suggestions.DidYouMean(name, NotificationEvents, out var meant);
-                diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownNotificationEvent, e.Key.Span, path, OmlSuggestion.ForScalar(e.Key, meant), name, hint);
+                diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownNotificationEvent, e.Key.Span, path, OmlSuggestion.ForScalar(e.Key, meant), MessageText.Excerpt(name), hint);
                 continue;
             }
 
@@ -447,15 +480,15 @@ internal static class MetadataBinder
         string? problem = channel switch
         {
             _ when Array.IndexOf(NotificationChannels, channel) < 0
-                => $"channel '{channel}' is not known{Suggestions.DidYouMean(channel, NotificationChannels, out meant)}; use email, slack, pagerduty or webhook",
+                => $"channel '{MessageText.Excerpt(channel)}' is not known{Suggestions.DidYouMean(channel, NotificationChannels, out meant)}; use email, slack, pagerduty or webhook",
             "email" when text is null || !Email.IsMatch(text)
-                => $"email '{text ?? value?.Value ?? map.Entries[0].Value.TypeDescription}' is not an e-mail address",
+                => $"email '{MessageText.Excerpt(text ?? value?.Value ?? map.Entries[0].Value.TypeDescription)}' is not an e-mail address",
             "slack" when text is null || !(SlackChannel.IsMatch(text) || IsHttpsUrl(text, "hooks.slack.com"))
-                => $"slack '{text}' is neither a channel such as #data-alerts (lowercase, no spaces) nor an https://hooks.slack.com/ webhook",
+                => $"slack '{MessageText.Excerpt(text ?? string.Empty)}' is neither a channel such as #data-alerts (lowercase, no spaces) nor an https://hooks.slack.com/ webhook",
             "pagerduty" when text is null || text.Length == 0 || text.Any(char.IsWhiteSpace)
-                => $"pagerduty '{text}' must be a service name or integration key without spaces",
+                => $"pagerduty '{MessageText.Excerpt(text ?? string.Empty)}' must be a service name or integration key without spaces",
             "webhook" when text is null || !IsHttpsUrl(text, null)
-                => $"webhook '{text}' must be an https:// URL (plain http would send alerts unencrypted)",
+                => $"webhook '{MessageText.Excerpt(text ?? string.Empty)}' must be an https:// URL (plain http would send alerts unencrypted)",
             _ => null,
         };
         if (problem is not null)

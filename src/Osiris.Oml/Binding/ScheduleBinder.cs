@@ -112,7 +112,7 @@ internal static class ScheduleBinder
                     var note = suggestion is not null && suggestion.StartsWith("Etc/GMT", StringComparison.Ordinal)
                         ? $" (did you mean '{suggestion}'? tz database names invert the sign; a city zone such as Europe/Paris also follows DST)"
                         : suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
-                    diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownTimeZone, z.Span, "schedule.timezone", OmlSuggestion.ForScalar(z, suggestion), z.Value, note, TimeZones.TzdbVersion);
+                    diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownTimeZone, z.Span, "schedule.timezone", OmlSuggestion.ForScalar(z, suggestion), MessageText.Excerpt(z.Value), note, TimeZones.TzdbVersion);
                 }
                 else if (TimeZones.ZoneUsuallyMeantBy(z.Value) is { } meant)
                 {

@@ -5,7 +5,9 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using NodaTime;
+using Osiris.Oml.Collections;
 using Osiris.Oml.Diagnostics;
+using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
 using Osiris.Oml.Syntax;
 using Osiris.Oml.Text;
@@ -18,74 +20,95 @@ namespace Osiris.Oml.Catalog;
 /// pipelines that do not exist, lineage cycles and one-sided links, downstream pipelines that start
 /// before their upstream is due, shared write targets with overlapping runs, and the repository's
 /// limit on runs at once. Every finding is located in a pipeline file; related places in other files
-/// are additional locations.
+/// are additional locations. The work is bounded for any repository: every rule is linear or
+/// near-linear in the pipelines, lineage links and runs, the runs are bounded (<see cref="WeekOfRuns"/>),
+/// and the cancellation token is checked throughout.
 /// </summary>
 public static class OmlCatalog
 {
-    private static readonly Duration Week = Duration.FromDays(7);
-    private static readonly Duration UnknownRunLength = Duration.FromHours(1);
-
     /// <summary>Analyzes the entries of one project (in any order: the result is sorted).</summary>
     public static ImmutableArray<OmlDiagnostic> Analyze(IEnumerable<CatalogEntry> entries, OmlAnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= OmlAnalysisOptions.Default;
         var all = entries.OrderBy(e => e.FilePath, StringComparer.Ordinal).ToList();
-        var result = new List<OmlDiagnostic>();
+        var result = new CatalogFindings(options.Limits);
         var display = DisplayPaths(all);
         var byName = all.Where(e => e.Name is not null).GroupBy(e => e.Name!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var links = all.ToDictionary(e => e, PipelineLinks, ReferenceComparer<CatalogEntry>.Instance);
 
         DuplicateNames(byName, display, result);
         cancellationToken.ThrowIfCancellationRequested();
-        UnknownPipelines(all, byName, result);
-        LineageGraph(all, byName, result);
+        UnknownPipelines(all, byName, links, result);
+        cancellationToken.ThrowIfCancellationRequested();
+        LineageGraph(all, byName, links, result, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var runs = new WeekOfRuns(options);
-        DownstreamBeforeUpstream(all, byName, runs, result);
-        SharedWrites(all, runs, display, result);
-        ParallelRuns(all, runs, options, result);
+        var runs = new WeekOfRuns(options, all, cancellationToken);
+        DownstreamBeforeUpstream(all, byName, links, runs, result, cancellationToken);
+        SharedWrites(all, runs, display, result, cancellationToken);
+        ParallelRuns(all, runs, options, result, cancellationToken);
 
-        var sorted = result.ToArray();
-        Array.Sort(sorted, OmlDiagnosticComparer.Instance);
-        return sorted.ToImmutableArray();
+        return result.ToSortedArray();
     }
 
-    private static void DuplicateNames(Dictionary<string, List<CatalogEntry>> byName, Dictionary<string, string> display, List<OmlDiagnostic> result)
+    /// <summary>
+    /// The <c>pipeline:</c> lineage entries of a pipeline, each once: an entry that aliases repeat
+    /// (<c>[&amp;l "pipeline: x", *l, *l]</c>) is one entry, at one place, whose name need not be looked up again.
+    /// </summary>
+    private static List<CatalogLineage> PipelineLinks(CatalogEntry entry)
+    {
+        var seen = new HashSet<(LineageReference, string, Text.SourceSpan)>(LinkComparer.Instance);
+        var result = new List<CatalogLineage>();
+        foreach (var link in entry.Lineage)
+        {
+            if (link.Reference.Kind == "pipeline" && seen.Add((link.Reference, link.Direction, link.Span)))
+            {
+                result.Add(link);
+            }
+        }
+
+        return result;
+    }
+
+    private static void DuplicateNames(Dictionary<string, List<CatalogEntry>> byName, Dictionary<string, string> display, CatalogFindings result)
     {
         foreach (var group in byName.Values.Where(g => g.Count > 1))
         {
             foreach (var entry in group)
             {
-                var others = group.Where(o => !ReferenceEquals(o, entry)).ToList();
+                var others = group.Where(o => !ReferenceEquals(o, entry)).Take(MessageText.MaxListed + 1).ToList();
+                var more = group.Count - 1 - Math.Min(others.Count, MessageText.MaxListed);
                 result.Add(Diagnostic(
                     DiagnosticCatalog.DuplicatePipelineName,
                     entry,
                     entry.NameSpan,
                     "name",
-                    others.Select(o => new OmlLocation(o.FilePath, o.NameSpan)),
-                    entry.Name!,
-                    string.Join(", ", others.Select(o => $"{display[o.FilePath]} (line {YamlValues.LineOf(o.NameSpan)})"))));
+                    others.Take(MessageText.MaxListed).Select(o => new OmlLocation(o.FilePath, o.NameSpan)),
+                    MessageText.Excerpt(entry.Name!),
+                    MessageText.List(others.Take(MessageText.MaxListed).Select(o => $"{display[o.FilePath]} (line {YamlValues.LineOf(o.NameSpan)})"))
+                        + (more > 0 ? $" and {more.ToString("N0", CultureInfo.InvariantCulture)} more" : string.Empty)));
             }
         }
     }
 
-    private static void UnknownPipelines(List<CatalogEntry> all, Dictionary<string, List<CatalogEntry>> byName, List<OmlDiagnostic> result)
+    private static void UnknownPipelines(List<CatalogEntry> all, Dictionary<string, List<CatalogEntry>> byName, Dictionary<CatalogEntry, List<CatalogLineage>> links, CatalogFindings result)
     {
-        var names = byName.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
+        // One index of the names for every search: bounded work however many pipelines name unknown ones.
+        var names = new SuggestionIndex(byName.Keys);
         foreach (var entry in all)
         {
-            foreach (var link in entry.Lineage.Where(l => l.Reference.Kind == "pipeline"))
+            foreach (var link in links[entry])
             {
                 if (!byName.ContainsKey(link.Reference.Name))
                 {
-                    var hint = Suggestions.DidYouMean(link.Reference.Name, names.Where(n => n != entry.Name), out var meant);
+                    var hint = names.DidYouMean(link.Reference.Name, out var meant, exclude: entry.Name);
                     result.Add(Diagnostic(
                         DiagnosticCatalog.UnknownLineagePipeline,
                         entry,
                         link.Span,
                         "metadata.lineage." + link.Direction,
                         Array.Empty<OmlLocation>(),
-                        link.Reference.Name,
+                        MessageText.Excerpt(link.Reference.Name),
                         hint).WithSuggestion(OmlSuggestion.ForPart(link.NameSpan, meant)));
                 }
             }
@@ -93,13 +116,13 @@ public static class OmlCatalog
     }
 
     /// <summary>Edges upstream → downstream from both sides' declarations; cycles and one-sided links.</summary>
-    private static void LineageGraph(List<CatalogEntry> all, Dictionary<string, List<CatalogEntry>> byName, List<OmlDiagnostic> result)
+    private static void LineageGraph(List<CatalogEntry> all, Dictionary<string, List<CatalogEntry>> byName, Dictionary<CatalogEntry, List<CatalogLineage>> links, CatalogFindings result, CancellationToken cancellationToken)
     {
         // (from, to) → the declarations that say so.
         var edges = new Dictionary<(string From, string To), List<(CatalogEntry Entry, CatalogLineage Link)>>();
         foreach (var entry in all.Where(e => e.Name is not null))
         {
-            foreach (var link in entry.Lineage.Where(l => l.Reference.Kind == "pipeline" && byName.ContainsKey(l.Reference.Name)))
+            foreach (var link in links[entry].Where(l => byName.ContainsKey(l.Reference.Name)))
             {
                 var key = link.Direction == "upstream" ? (link.Reference.Name, entry.Name!) : (entry.Name!, link.Reference.Name);
                 if (!edges.TryGetValue(key, out var list))
@@ -130,20 +153,25 @@ public static class OmlCatalog
                     entry,
                     link.Span,
                     "metadata.lineage." + link.Direction,
-                    byName[other].Select(o => new OmlLocation(o.FilePath, o.NameSpan)),
-                    entry.Name!,
-                    other,
+                    byName[other].Take(MessageText.MaxListed).Select(o => new OmlLocation(o.FilePath, o.NameSpan)),
+                    MessageText.Excerpt(entry.Name!),
+                    MessageText.Excerpt(other),
                     link.Direction,
                     link.Direction == "upstream" ? "downstream" : "upstream"));
             }
         }
 
-        // Cycles: strongly connected pipelines, reported once at the first pipeline (ordinal) of each cycle.
+        // Cycles: strongly connected pipelines, reported once at the first pipeline (ordinal) of each
+        // cycle. Only pipelines in a strongly connected component with a cycle are searched, and only
+        // inside their component, so a long chain without cycles costs one pass instead of one search
+        // per pipeline.
         var graph = edges.Keys.GroupBy(k => k.From, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(k => k.To).OrderBy(x => x, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var component = CyclicComponents(graph);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var start in graph.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
-            if (reported.Contains(start) || FindCycle(graph, start) is not { } cycle)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (reported.Contains(start) || !component.TryGetValue(start, out var members) || FindCycle(graph, start, members) is not { } cycle)
             {
                 continue;
             }
@@ -155,7 +183,7 @@ public static class OmlCatalog
 
             var (entry, link) = edges[(cycle[0], cycle[1 % cycle.Count])][0];
             var others = new List<OmlLocation>();
-            for (var i = 1; i < cycle.Count; i++)
+            for (var i = 1; i < cycle.Count && others.Count < MessageText.MaxListed; i++)
             {
                 var (e, l) = edges[(cycle[i], cycle[(i + 1) % cycle.Count])][0];
                 others.Add(new OmlLocation(e.FilePath, l.Span));
@@ -167,12 +195,100 @@ public static class OmlCatalog
                 link.Span,
                 "metadata.lineage." + link.Direction,
                 others,
-                string.Join(" → ", cycle.Concat(new[] { cycle[0] }))));
+                MessageText.Cycle(cycle)));
         }
     }
 
-    /// <summary>The shortest cycle through <paramref name="start"/>, breadth-first; null when there is none.</summary>
-    private static List<string>? FindCycle(Dictionary<string, List<string>> graph, string start)
+    /// <summary>
+    /// For each pipeline on a cycle, the members of its strongly connected component (Tarjan's
+    /// algorithm, without recursion so a long chain cannot overflow the stack). Pipelines on no cycle
+    /// are absent.
+    /// </summary>
+    private static Dictionary<string, HashSet<string>> CyclicComponents(Dictionary<string, List<string>> graph)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(StringComparer.Ordinal);
+        var onStack = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var work = new Stack<(string Node, int Edge)>();
+        var counter = 0;
+        foreach (var root in graph.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            if (index.ContainsKey(root))
+            {
+                continue;
+            }
+
+            work.Push((root, 0));
+            while (work.Count > 0)
+            {
+                var (v, e) = work.Pop();
+                if (e == 0)
+                {
+                    index[v] = low[v] = counter++;
+                    stack.Push(v);
+                    onStack.Add(v);
+                }
+
+                var next = graph.TryGetValue(v, out var to) ? to : (IReadOnlyList<string>)Array.Empty<string>();
+                var descended = false;
+                for (var k = e; k < next.Count; k++)
+                {
+                    var w = next[k];
+                    if (!index.ContainsKey(w))
+                    {
+                        work.Push((v, k + 1));
+                        work.Push((w, 0));
+                        descended = true;
+                        break;
+                    }
+
+                    if (onStack.Contains(w))
+                    {
+                        low[v] = Math.Min(low[v], index[w]);
+                    }
+                }
+
+                if (descended)
+                {
+                    continue;
+                }
+
+                if (low[v] == index[v])
+                {
+                    var members = new HashSet<string>(StringComparer.Ordinal);
+                    string w;
+                    do
+                    {
+                        w = stack.Pop();
+                        onStack.Remove(w);
+                        members.Add(w);
+                    }
+                    while (w != v);
+
+                    if (members.Count > 1 || next.Contains(v))
+                    {
+                        foreach (var member in members)
+                        {
+                            result[member] = members;
+                        }
+                    }
+                }
+
+                if (work.Count > 0)
+                {
+                    var parent = work.Peek().Node;
+                    low[parent] = Math.Min(low[parent], low[v]);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The shortest cycle through <paramref name="start"/> inside its component, breadth-first; null when there is none.</summary>
+    private static List<string>? FindCycle(Dictionary<string, List<string>> graph, string start, HashSet<string> members)
     {
         var previous = new Dictionary<string, string>(StringComparer.Ordinal);
         var queue = new Queue<string>();
@@ -199,7 +315,7 @@ public static class OmlCatalog
                     return path;
                 }
 
-                if (to != start && !previous.ContainsKey(to))
+                if (members.Contains(to) && !previous.ContainsKey(to))
                 {
                     previous[to] = node;
                     queue.Enqueue(to);
@@ -210,20 +326,24 @@ public static class OmlCatalog
         return null;
     }
 
-    private static void DownstreamBeforeUpstream(List<CatalogEntry> all, Dictionary<string, List<CatalogEntry>> byName, WeekOfRuns runs, List<OmlDiagnostic> result)
+    private static void DownstreamBeforeUpstream(List<CatalogEntry> all, Dictionary<string, List<CatalogEntry>> byName, Dictionary<CatalogEntry, List<CatalogLineage>> links, WeekOfRuns runs, CatalogFindings result, CancellationToken cancellationToken)
     {
-        var pairs = new HashSet<(CatalogEntry Up, CatalogEntry Down)>();
+        var pairs = new HashSet<(CatalogEntry Up, CatalogEntry Down)>(PairComparer.Ordered);
         foreach (var entry in all.Where(e => e.Name is not null))
         {
-            foreach (var link in entry.Lineage.Where(l => l.Reference.Kind == "pipeline" && byName.TryGetValue(l.Reference.Name, out var list) && list.Count == 1))
+            foreach (var link in links[entry])
             {
-                var other = byName[link.Reference.Name][0];
-                pairs.Add(link.Direction == "upstream" ? (other, entry) : (entry, other));
+                if (byName.TryGetValue(link.Reference.Name, out var list) && list.Count == 1)
+                {
+                    var other = list[0];
+                    pairs.Add(link.Direction == "upstream" ? (other, entry) : (entry, other));
+                }
             }
         }
 
         foreach (var (up, down) in pairs.OrderBy(p => p.Down.FilePath, StringComparer.Ordinal).ThenBy(p => p.Up.FilePath, StringComparer.Ordinal))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (ReferenceEquals(up, down) || up.Metadata?.Sla is not { } sla || runs.Of(up) is not { } upRuns || runs.Of(down) is not { } downRuns
                 || TimeZones.Find(down.Schedule!.TimeZone) is not { } zone || down.ScheduleSpan is not { } at)
             {
@@ -232,9 +352,9 @@ public static class OmlCatalog
 
             // Both lists are in time order: the downstream run that follows an upstream run only moves forward.
             var following = 0;
-            foreach (var (upStart, _) in upRuns)
+            foreach (var upStart in upRuns.Starts)
             {
-                while (following < downRuns.Count && downRuns[following].Start < upStart)
+                while (following < downRuns.Count && downRuns.Starts[following] < upStart)
                 {
                     following++;
                 }
@@ -247,7 +367,7 @@ public static class OmlCatalog
                 // The downstream run that follows this upstream run (same day, or just after midnight)
                 // must not start before the upstream is due; earlier runs read the previous upstream run.
                 var due = upStart + sla.ToNominalDuration();
-                var clash = downRuns[following].Start;
+                var clash = downRuns.Starts[following];
                 if (clash < due)
                 {
                     result.Add(Diagnostic(
@@ -256,9 +376,9 @@ public static class OmlCatalog
                         at,
                         "schedule.expression",
                         up.ScheduleSpan is { } upAt ? new[] { new OmlLocation(up.FilePath, upAt) } : Array.Empty<OmlLocation>(),
-                        down.Name!,
+                        MessageText.Excerpt(down.Name!),
                         TimeText.Clock(clash, zone),
-                        up.Name!,
+                        MessageText.Excerpt(up.Name!),
                         TimeText.Clock(upStart, zone),
                         sla.ToString(),
                         TimeText.Clock(due, zone)));
@@ -268,122 +388,91 @@ public static class OmlCatalog
         }
     }
 
-    private static void SharedWrites(List<CatalogEntry> all, WeekOfRuns runs, Dictionary<string, string> display, List<OmlDiagnostic> result)
+    /// <summary>
+    /// Each step that writes a target another pipeline also writes, when their runs can overlap: reported
+    /// at the step, naming the other writer it first runs at the same time with (the earliest overlap in
+    /// the week; at the same instant, the first in file order) and when. One sweep per target
+    /// (<see cref="SharedWriteSweep"/>), however many writers it has.
+    /// </summary>
+    private static void SharedWrites(List<CatalogEntry> all, WeekOfRuns runs, Dictionary<string, string> display, CatalogFindings result, CancellationToken cancellationToken)
     {
-        // Both pipelines of a pair report the same first overlap: find it once per pair.
-        var overlaps = new Dictionary<(CatalogEntry, CatalogEntry), Instant?>(UnorderedPairComparer.Instance);
         var writers = all.SelectMany(e => e.Writes.Select(w => (Entry: e, Write: w)))
             .GroupBy(x => x.Write.Target, StringComparer.Ordinal)
-            .Where(g => g.Select(x => x.Entry).Distinct().Count() > 1);
+            .Where(g => g.Select(x => x.Entry).Distinct(ReferenceComparer<CatalogEntry>.Instance).Count() > 1);
         foreach (var group in writers)
         {
-            var list = group.ToList();
-            for (var i = 0; i < list.Count; i++)
+            cancellationToken.ThrowIfCancellationRequested();
+            var owners = group.Select(x => x.Entry).Distinct(ReferenceComparer<CatalogEntry>.Instance).Where(e => runs.Of(e) is not null).ToList();
+            var first = SharedWriteSweep.FirstOverlaps(owners.Select(e => runs.Of(e)!).ToList(), cancellationToken);
+            var index = owners.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i, ReferenceComparer<CatalogEntry>.Instance);
+            foreach (var (a, aw) in group)
             {
-                for (var j = 0; j < list.Count; j++)
+                if (!index.TryGetValue(a, out var i) || first[i] is not { } overlap)
                 {
-                    var (a, aw) = list[i];
-                    var (b, _) = list[j];
-                    if (ReferenceEquals(a, b) || runs.Of(a) is not { } aRuns || runs.Of(b) is not { } bRuns)
-                    {
-                        continue;
-                    }
-
-                    if (!overlaps.TryGetValue((a, b), out var first))
-                    {
-                        overlaps[(a, b)] = first = FirstOverlap(aRuns, bRuns);
-                    }
-
-                    if (first is not { } overlap)
-                    {
-                        continue;
-                    }
-
-                    var zone = TimeZones.Find(a.Schedule!.TimeZone)!;
-                    result.Add(Diagnostic(
-                        DiagnosticCatalog.SharedWriteTarget,
-                        a,
-                        aw.Span,
-                        "steps",
-                        b.Writes.Where(w => w.Target == group.Key).Select(w => new OmlLocation(b.FilePath, w.Span)),
-                        aw.StepId,
-                        group.Key,
-                        b.Name ?? display[b.FilePath],
-                        "for example on " + TimeText.DateAndClock(overlap, zone)));
-                    break;
+                    continue;
                 }
+
+                var b = owners[overlap.Partner];
+                var zone = TimeZones.Find(a.Schedule!.TimeZone)!;
+                result.Add(Diagnostic(
+                    DiagnosticCatalog.SharedWriteTarget,
+                    a,
+                    aw.Span,
+                    "steps",
+                    b.Writes.Where(w => w.Target == group.Key).Take(MessageText.MaxListed).Select(w => new OmlLocation(b.FilePath, w.Span)),
+                    MessageText.Excerpt(aw.StepId),
+                    MessageText.Excerpt(group.Key),
+                    MessageText.Excerpt(b.Name ?? display[b.FilePath]),
+                    "for example on " + TimeText.DateAndClock(overlap.At, zone)));
             }
         }
     }
 
     /// <summary>
-    /// The earliest instant at which a run of <paramref name="a"/> and a run of <paramref name="b"/> are
-    /// both active (the later of their starts), or null. Both lists are in time order, so one pass over
-    /// each finds it: a run that ends before the other list's current run starts overlaps nothing later.
+    /// A sweep over every run's [start, end) in the week: the most that overlap, and when. Pipelines with
+    /// the same schedule and timeout share their runs and count as one weighted list, so the events are
+    /// those of the distinct schedules, sorted once.
     /// </summary>
-    private static Instant? FirstOverlap(List<(Instant Start, Instant End)> a, List<(Instant Start, Instant End)> b)
-    {
-        var i = 0;
-        var j = 0;
-        while (i < a.Count && j < b.Count)
-        {
-            var (x, y) = (a[i], b[j]);
-            if (x.End <= y.Start)
-            {
-                i++;
-            }
-            else if (y.End <= x.Start)
-            {
-                j++;
-            }
-            else
-            {
-                return x.Start > y.Start ? x.Start : y.Start;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A sweep over every run's [start, end) in the week: the most that overlap, and when.</summary>
-    private static void ParallelRuns(List<CatalogEntry> all, WeekOfRuns runs, OmlAnalysisOptions options, List<OmlDiagnostic> result)
+    private static void ParallelRuns(List<CatalogEntry> all, WeekOfRuns runs, OmlAnalysisOptions options, CatalogFindings result, CancellationToken cancellationToken)
     {
         if (options.Policy.MaxParallelRuns is not { } max)
         {
             return;
         }
 
-        var events = new List<(Instant At, int Delta, CatalogEntry Entry)>();
+        var weights = new Dictionary<Runs, int>(ReferenceComparer<Runs>.Instance);
         foreach (var entry in all)
         {
-            foreach (var (start, end) in runs.Of(entry) ?? Enumerable.Empty<(Instant, Instant)>())
+            if (runs.Of(entry) is { } r)
             {
-                events.Add((start, +1, entry));
-                events.Add((end, -1, entry));
+                weights.TryGetValue(r, out var w);
+                weights[r] = w + 1;
+            }
+        }
+
+        var events = new List<(Instant At, int Delta)>();
+        foreach (var pair in weights)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var start in pair.Key.Starts)
+            {
+                events.Add((start, pair.Value));
+                events.Add((start + pair.Key.Length, -pair.Value));
             }
         }
 
         // Ends before starts at the same instant: a run that ends at 02:00 does not overlap one that starts at 02:00.
         events.Sort((x, y) => x.At != y.At ? x.At.CompareTo(y.At) : x.Delta.CompareTo(y.Delta));
-        var active = new List<CatalogEntry>();
-        var peak = 0;
+        cancellationToken.ThrowIfCancellationRequested();
+        long active = 0, peak = 0;
         Instant peakAt = default;
-        List<CatalogEntry> peakEntries = new();
-        foreach (var (at, delta, entry) in events)
+        for (var k = 0; k < events.Count; k++)
         {
-            if (delta > 0)
+            active += events[k].Delta;
+            if (active > peak)
             {
-                active.Add(entry);
-                if (active.Count > peak)
-                {
-                    peak = active.Count;
-                    peakAt = at;
-                    peakEntries = active.ToList();
-                }
-            }
-            else
-            {
-                active.Remove(entry);
+                peak = active;
+                peakAt = events[k].At;
             }
         }
 
@@ -392,25 +481,48 @@ public static class OmlCatalog
             return;
         }
 
-        var involved = peakEntries.Distinct().OrderBy(e => e.FilePath, StringComparer.Ordinal).ToList();
+        // Who runs at the peak: each pipeline with its runs active then, in the order of their first active run.
+        var atPeak = all
+            .Select(e => (Entry: e, Runs: runs.Of(e)))
+            .Where(x => x.Runs is not null)
+            .Select(x => (x.Entry, Count: x.Runs!.ActiveAt(peakAt), First: FirstActiveStart(x.Runs!, peakAt)))
+            .Where(x => x.Count > 0)
+            .OrderBy(x => x.First)
+            .ThenBy(x => x.Entry.FilePath, StringComparer.Ordinal)
+            .ToList();
+        var involved = atPeak.Select(x => x.Entry).OrderBy(e => e.FilePath, StringComparer.Ordinal).ToList();
         var first = involved[0];
         var zone = TimeZones.Find(first.Schedule!.TimeZone) ?? DateTimeZone.Utc;
-        var names = string.Join(", ", peakEntries.GroupBy(e => e).Select(g => g.Count() > 1 ? $"{g.Key.Name} ×{g.Count()}" : g.Key.Name));
+        var names = MessageText.List(atPeak.Select(x => x.Count > 1 ? $"{x.Entry.Name} ×{x.Count}" : x.Entry.Name ?? string.Empty));
         result.Add(Diagnostic(
             DiagnosticCatalog.TooManyParallelRuns,
             first,
             first.ScheduleSpan ?? first.NameSpan,
             "schedule",
-            involved.Skip(1).Select(e => new OmlLocation(e.FilePath, e.ScheduleSpan ?? e.NameSpan)),
+            involved.Skip(1).Take(MessageText.MaxListed).Select(e => new OmlLocation(e.FilePath, e.ScheduleSpan ?? e.NameSpan)),
             peak.ToString(CultureInfo.InvariantCulture),
             $"at {TimeText.DateAndClock(peakAt, zone)}: {names}",
             max.ToString(CultureInfo.InvariantCulture)));
     }
 
+    private static Instant FirstActiveStart(Runs runs, Instant at)
+    {
+        var first = at;
+        for (var i = 0; i < runs.Count && runs.Starts[i] <= at; i++)
+        {
+            if (runs.Starts[i] + runs.Length > at)
+            {
+                return runs.Starts[i];
+            }
+        }
+
+        return first;
+    }
+
     private static OmlDiagnostic Diagnostic(
         OmlDiagnosticDescriptor descriptor,
         CatalogEntry entry,
-        SourceSpan span,
+        Text.SourceSpan span,
         string path,
         IEnumerable<OmlLocation> additional,
         params string[] arguments)
@@ -440,76 +552,33 @@ public static class OmlCatalog
         foreach (var entry in all)
         {
             var p = entry.FilePath.Replace('\\', '/');
-            result[entry.FilePath] = cut > 0 && cut <= p.Length ? p.Substring(cut) : p;
+            result[entry.FilePath] = MessageText.Excerpt(cut > 0 && cut <= p.Length ? p.Substring(cut) : p);
         }
 
         return result;
     }
 
-    /// <summary>Each scheduled pipeline's runs over the coming week, [start, start + timeout), worked out when first asked for.</summary>
-    private sealed class WeekOfRuns
+    /// <summary>Lineage entries by the reference object (an alias repeats the very same one), direction and place.</summary>
+    private sealed class LinkComparer : IEqualityComparer<(LineageReference Reference, string Direction, Text.SourceSpan Span)>
     {
-        // A week of runs every minute; schedules with a seconds field are cut short.
-        private const int MaxRuns = 7 * 24 * 60;
+        public static readonly LinkComparer Instance = new();
 
-        private readonly Dictionary<CatalogEntry, List<(Instant Start, Instant End)>?> _runs = new(ReferenceEqualityComparer.Instance);
-        private readonly Instant _reference;
-        private readonly ScheduleTarget _target;
+        public bool Equals((LineageReference Reference, string Direction, Text.SourceSpan Span) x, (LineageReference Reference, string Direction, Text.SourceSpan Span) y)
+            => ReferenceEquals(x.Reference, y.Reference) && x.Direction == y.Direction && x.Span == y.Span;
 
-        public WeekOfRuns(OmlAnalysisOptions options)
-        {
-            _reference = options.Schedule.ReferenceTime;
-            _target = TargetSet.For(options.Schedule).FirstOrDefault()?.Target ?? ScheduleTarget.Airflow;
-        }
-
-        /// <summary>The runs of <paramref name="entry"/> in time order, or null when it has no schedule that fires.</summary>
-        public List<(Instant Start, Instant End)>? Of(CatalogEntry entry)
-        {
-            if (!_runs.TryGetValue(entry, out var runs))
-            {
-                _runs[entry] = runs = Compute(entry);
-            }
-
-            return runs;
-        }
-
-        private List<(Instant Start, Instant End)>? Compute(CatalogEntry entry)
-        {
-            if (entry.Schedule is not { } schedule || schedule.CreateSource(TimeZones.Find(schedule.TimeZone), out _) is not { } source)
-            {
-                return null;
-            }
-
-            var length = schedule.Timeout?.ToNominalDuration() ?? UnknownRunLength;
-            var end = _reference + Week;
-
-            // Fires are after the reference, except that Prefect on Python ≤ 3.12 can move a gap time back before it.
-            return source.FiresUntil(_target, _reference, end, MaxRuns)
-                .Where(f => f >= _reference && f < end)
-                .Select(f => (f, f + length))
-                .ToList();
-        }
+        public int GetHashCode((LineageReference Reference, string Direction, Text.SourceSpan Span) obj)
+            => (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Reference) * 31) + obj.Span.Start;
     }
 
-    private sealed class ReferenceEqualityComparer : IEqualityComparer<CatalogEntry>
+    /// <summary>Ordered pairs of catalog entries, by reference.</summary>
+    private sealed class PairComparer : IEqualityComparer<(CatalogEntry, CatalogEntry)>
     {
-        public static readonly ReferenceEqualityComparer Instance = new();
-
-        public bool Equals(CatalogEntry? x, CatalogEntry? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(CatalogEntry obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
-
-    /// <summary>Pairs of the same two entries (by reference) in either order.</summary>
-    private sealed class UnorderedPairComparer : IEqualityComparer<(CatalogEntry, CatalogEntry)>
-    {
-        public static readonly UnorderedPairComparer Instance = new();
+        public static readonly PairComparer Ordered = new();
 
         public bool Equals((CatalogEntry, CatalogEntry) x, (CatalogEntry, CatalogEntry) y)
-            => (ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2))
-               || (ReferenceEquals(x.Item1, y.Item2) && ReferenceEquals(x.Item2, y.Item1));
+            => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
 
         public int GetHashCode((CatalogEntry, CatalogEntry) obj)
-            => ReferenceEqualityComparer.Instance.GetHashCode(obj.Item1) ^ ReferenceEqualityComparer.Instance.GetHashCode(obj.Item2);
+            => (ReferenceComparer<CatalogEntry>.Instance.GetHashCode(obj.Item1) * 31) + ReferenceComparer<CatalogEntry>.Instance.GetHashCode(obj.Item2);
     }
 }

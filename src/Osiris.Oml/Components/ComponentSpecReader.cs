@@ -6,6 +6,7 @@ using System.Linq;
 using Osiris.Oml.Collections;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Syntax;
+using Osiris.Oml.Text;
 
 namespace Osiris.Oml.Components;
 
@@ -144,7 +145,7 @@ public static class ComponentSpecReader
                     required.Add(s.Value);
                     if (properties.All(p => p.Name != s.Value) && s.Value != "connection")
                     {
-                        Report(bag, s.Span, $"required key '{s.Value}' is not one of the schema's properties");
+                        Report(bag, s.Span, $"required key '{MessageText.Excerpt(s.Value)}' is not one of the schema's properties");
                     }
                 }
             }

@@ -101,6 +101,14 @@ public static class DiagnosticCatalog
         IsCrossFile = true,
     };
 
+    /// <summary>OSI0011.</summary>
+    public static OmlDiagnosticDescriptor DiagnosticsLeftOut { get; } = new(
+        DiagnosticIds.DiagnosticsLeftOut,
+        "Too many findings in one file",
+        "{0} more {1} in this file are not reported: at most {2} are; fix the ones reported and build again to see the rest",
+        DiagnosticCategories.Syntax, Warning,
+        "A file with hundreds of problems of one kind (usually one mistake repeated by YAML aliases or by a generator) would flood the build log and the IDE. Osiris reports at most 100 findings of each ID and 1,000 in all per file, and says here how many more there are.");
+
     // ---- OSI01xx: structure ----------------------------------------------------------------------
 
     /// <summary>OSI0101.</summary>

@@ -20,6 +20,7 @@ public static class DiagnosticIds
     public const string UnsupportedOmlVersion = "OSI0008";
     public const string UnsupportedYamlFeature = "OSI0009";
     public const string InvalidSetting = "OSI0010";
+    public const string DiagnosticsLeftOut = "OSI0011";
 
     // OSI01xx: structure of the pipeline.
     public const string MissingRequiredKey = "OSI0101";

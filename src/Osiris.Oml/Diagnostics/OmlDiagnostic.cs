@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using Osiris.Oml.Text;
 
 namespace Osiris.Oml.Diagnostics;
@@ -10,7 +11,11 @@ public readonly record struct OmlLocation(string FilePath, SourceSpan Span);
 /// <summary>One finding of the engine, located in an OML file.</summary>
 public sealed class OmlDiagnostic
 {
-    /// <summary>Creates a diagnostic; <paramref name="arguments"/> fill the descriptor's message format.</summary>
+    /// <summary>
+    /// Creates a diagnostic; <paramref name="arguments"/> fill the descriptor's message format. An
+    /// argument longer than <see cref="MessageText.MaxArgumentLength"/> is cut there, so no message
+    /// carries a whole megabyte value into a build log.
+    /// </summary>
     public OmlDiagnostic(
         OmlDiagnosticDescriptor descriptor,
         OmlLocation location,
@@ -25,7 +30,7 @@ public sealed class OmlDiagnostic
         Descriptor = descriptor;
         Location = location;
         Path = path;
-        Arguments = arguments.IsDefault ? ImmutableArray<string>.Empty : arguments;
+        Arguments = arguments.IsDefault ? ImmutableArray<string>.Empty : Bounded(arguments);
         AdditionalLocations = additionalLocations.IsDefault ? ImmutableArray<OmlLocation>.Empty : additionalLocations;
     }
 
@@ -73,6 +78,18 @@ public sealed class OmlDiagnostic
     /// <summary>This finding with <paramref name="suggestion"/> as its edit (itself when that is null).</summary>
     internal OmlDiagnostic WithSuggestion(OmlSuggestion? suggestion)
         => suggestion is null ? this : new OmlDiagnostic(Descriptor, Location, Path, Arguments, AdditionalLocations, _severity, suggestion);
+    private static ImmutableArray<string> Bounded(ImmutableArray<string> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument is { Length: > MessageText.MaxArgumentLength })
+            {
+                return arguments.Select(a => a is null ? a! : MessageText.Shorten(a, MessageText.MaxArgumentLength)).ToImmutableArray();
+            }
+        }
+
+        return arguments;
+    }
 
     /// <summary>The message, formatted with the invariant culture.</summary>
     public string GetMessage()

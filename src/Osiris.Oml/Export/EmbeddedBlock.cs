@@ -102,6 +102,11 @@ internal static class EmbeddedBlock
             throw new JsonShapeException("options.reference_time must be an ISO instant", opts["reference_time"]!);
         }
 
+        if (!ScheduleSettings.IsInRange(reference.Value.InUtc().Date))
+        {
+            throw new JsonShapeException($"options.reference_time must fall in {ScheduleSettings.DescribeRange()}", opts["reference_time"]!);
+        }
+
         var options = importOptions with
         {
             ToolVersion = tool.Value,

@@ -5,6 +5,7 @@ using NodaTime;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Scheduling;
+using Osiris.Oml.Text;
 
 namespace Osiris.Oml.Rules;
 
@@ -31,7 +32,7 @@ internal static class CompatibilityChecks
                 DiagnosticCatalog.SecondsOrYearField,
                 ScheduleRule.ExpressionSpan(context, spans, span),
                 "schedule.expression",
-                text,
+                MessageText.Excerpt(text),
                 cron.FieldCount.ToString(CultureInfo.InvariantCulture),
                 "Airflow and Prefect (croniter) read the sixth field as SECONDS AT THE END and the seventh as a year, Quartz-style schedulers read seconds FIRST, and Dagster rejects anything but 5 fields");
         }
@@ -39,7 +40,7 @@ internal static class CompatibilityChecks
         if (cron.DayOfMonthAndDayOfWeekRestricted)
         {
             var span = CronSpan.Cover(cron.GetField(CronField.DayOfMonth)?.Span, cron.GetField(CronField.DayOfWeek)?.Span);
-            context.Report(DiagnosticCatalog.DayOfMonthAndDayOfWeek, cron.PresetName is null ? ScheduleRule.ExpressionSpan(context, spans, span) : whole, "schedule.expression", text);
+            context.Report(DiagnosticCatalog.DayOfMonthAndDayOfWeek, cron.PresetName is null ? ScheduleRule.ExpressionSpan(context, spans, span) : whole, "schedule.expression", MessageText.Excerpt(text));
         }
 
         // What each declared target refuses, other than the layout (reported above).
@@ -54,14 +55,14 @@ internal static class CompatibilityChecks
                 DiagnosticCatalog.CronFeatureNotSupported,
                 cron.PresetName is null ? ScheduleRule.ExpressionSpan(context, spans, rejection!.Span) : whole,
                 "schedule.expression",
-                rejection!.Span is { } r && r.End <= text.Length ? text.Substring(r.Start, r.Length) : text,
+                MessageText.Excerpt(rejection!.Span is { } r && r.End <= text.Length ? text.Substring(r.Start, r.Length) : text),
                 target.Orchestrator.ToString(),
                 ScheduleRule.AsClause(rejection.Message));
         }
 
         foreach (var use in cron.FeatureUses)
         {
-            var token = use.Span.End <= text.Length ? text.Substring(use.Span.Start, use.Span.Length) : text;
+            var token = MessageText.Excerpt(use.Span.End <= text.Length ? text.Substring(use.Span.Start, use.Span.Length) : text);
             var at = cron.PresetName is null ? ScheduleRule.ExpressionSpan(context, spans, use.Span) : whole;
             switch (use.Feature)
             {
@@ -144,7 +145,7 @@ internal static class CompatibilityChecks
             "schedule.timezone",
             zone.Id,
             TimeText.Offset(offset),
-            cron.Text,
+            MessageText.Excerpt(cron.Text),
             context.Options.Schedule.DagsterVersion == DagsterVersion.Legacy
                 ? "upgrade Dagster (the fix is in 1.13) or schedule in a whole-hour zone"
                 : "upgrade Dagster, or set osiris_dagster_version = 1.13 if you already run a fixed version");

@@ -61,7 +61,7 @@ internal static class ConfigValueChecker
             var hint = Suggestions.DidYouMean(scalar.Value, property.Enum, out var meant);
             return new ValueProblem(
                 scalar.Span,
-                $"must be one of {string.Join(", ", property.Enum)}, not '{scalar.Value}'{hint}")
+                $"must be one of {MessageText.List(property.Enum)}, not '{MessageText.Excerpt(scalar.Value)}'{hint}")
             {
                 Suggestion = OmlSuggestion.ForScalar(scalar, meant),
             };
@@ -71,12 +71,12 @@ internal static class ConfigValueChecker
         {
             if (property.Minimum is { } min && number < min)
             {
-                return new ValueProblem(scalar.Span, $"must be at least {Format(min)}{Range(property)}, not {scalar.Value}");
+                return new ValueProblem(scalar.Span, $"must be at least {Format(min)}{Range(property)}, not {MessageText.Excerpt(scalar.Value)}");
             }
 
             if (property.Maximum is { } max && number > max)
             {
-                return new ValueProblem(scalar.Span, $"must be at most {Format(max)}{Range(property)}, not {scalar.Value}");
+                return new ValueProblem(scalar.Span, $"must be at most {Format(max)}{Range(property)}, not {MessageText.Excerpt(scalar.Value)}");
             }
         }
 
@@ -95,7 +95,7 @@ internal static class ConfigValueChecker
 
             if (property.Pattern is { } pattern && !MatchesPattern(pattern, scalar.Value))
             {
-                return new ValueProblem(scalar.Span, $"must match the pattern {pattern}, not '{scalar.Value}'");
+                return new ValueProblem(scalar.Span, $"must match the pattern {MessageText.Excerpt(pattern)}, not '{MessageText.Excerpt(scalar.Value)}'");
             }
         }
 
@@ -114,7 +114,7 @@ internal static class ConfigValueChecker
 
             if (property.UniqueItems && item is YamlScalarNode scalar && !seen.Add(scalar.Value))
             {
-                return new ValueProblem(item.Span, $"must not repeat '{scalar.Value}'");
+                return new ValueProblem(item.Span, $"must not repeat '{MessageText.Excerpt(scalar.Value)}'");
             }
         }
 
@@ -201,10 +201,8 @@ internal static class ConfigValueChecker
     };
 
     private static string Show(YamlNode value) => value is YamlScalarNode { IsNull: false } s
-        ? (s.IsString ? $"the string '{Shorten(s.Value)}'" : $"{s.TypeDescription} ({Shorten(s.Value)})")
+        ? (s.IsString ? $"the string '{MessageText.Excerpt(s.Value)}'" : $"{s.TypeDescription} ({MessageText.Excerpt(s.Value)})")
         : value.TypeDescription;
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 
     private static string Range(ConfigProperty p) => p.Minimum is { } min && p.Maximum is { } max
         ? $" (the allowed range is {Format(min)} to {Format(max)})"

@@ -5,6 +5,7 @@ using NodaTime;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Scheduling;
+using Osiris.Oml.Text;
 using Osiris.Oml.Time;
 
 namespace Osiris.Oml.Rules;
@@ -99,7 +100,7 @@ internal static class DstAnalysis
                 "schedule.expression",
                 zone.Id,
                 MidnightChange(transition),
-                cron.Text,
+                MessageText.Excerpt(cron.Text),
                 $"{clock} on {date}, {what}",
                 outcome + "; daily partitions of that date may shift too. Schedule away from midnight, for example at 01:30 or later, or use UTC",
                 TimeZones.TzdbVersion);
@@ -137,7 +138,7 @@ internal static class DstAnalysis
         });
         var repeated = $"{TimeText.Clock(transition.WallStart.TimeOfDay)}–{TimeText.Clock(transition.WallEnd.TimeOfDay)}";
         var settings = context.Options.Schedule;
-        var args = new[] { cron.Text, zone.Id, TimeText.Date(transition.WallStart.Date), repeated, Describe(outcomes), TimeZones.TzdbVersion };
+        var args = new[] { MessageText.Excerpt(cron.Text), zone.Id, TimeText.Date(transition.WallStart.Date), repeated, Describe(outcomes), TimeZones.TzdbVersion };
         if ((settings.Targets & Orchestrators.Prefect) != 0)
         {
             // W3 is a warning when Prefect is a target: its single pass leaves a two-hour hole.
@@ -164,7 +165,7 @@ internal static class DstAnalysis
             DiagnosticCatalog.HourSetCrossesDst,
             spans.Expression!.Value,
             "schedule.expression",
-            cron.Text,
+            MessageText.Excerpt(cron.Text),
             zone.Id,
             TimeText.Date(transition.WallStart.Date) + (transition.IsGap ? " (skipped)" : " (repeated)"),
             "around it " + Describe(outcomes),

@@ -17,7 +17,7 @@ internal static class NeedsAnalysis
     public static void Analyze(RuleContext context, IReadOnlyList<StepSyntax> steps)
     {
         var allIds = new HashSet<string>(steps.Where(s => s.Id is not null).Select(s => s.Id!), StringComparer.Ordinal);
-        var orderedIds = allIds.OrderBy(x => x, StringComparer.Ordinal).ToArray();
+        SuggestionIndex? suggestions = null;
 
         // Edges for the cycle search: step index -> (needed step index, the needs item that says so).
         var indexById = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -58,20 +58,20 @@ internal static class NeedsAnalysis
 
                 if (!seen.Add(dep.Value))
                 {
-                    context.Report(DiagnosticCatalog.DuplicateDependency, dep.Span, path, step.Label, dep.Value);
+                    context.Report(DiagnosticCatalog.DuplicateDependency, dep.Span, path, step.Label, MessageText.Excerpt(dep.Value));
                     continue;
                 }
 
                 if (!allIds.Contains(dep.Value))
                 {
-                    var hint = Suggestions.DidYouMean(dep.Value, orderedIds.Where(x => !string.Equals(x, step.Id, StringComparison.Ordinal)), out var meant);
+                    var hint = (suggestions ??= new SuggestionIndex(allIds)).DidYouMean(dep.Value, out var meant, exclude: step.Id);
                     context.ReportWithSuggestion(
                         DiagnosticCatalog.UnknownDependency,
                         dep.Span,
                         path,
                         OmlSuggestion.ForScalar(dep, meant),
                         step.Label,
-                        dep.Value,
+                        MessageText.Excerpt(dep.Value),
                         hint);
                     continue;
                 }
@@ -96,7 +96,6 @@ internal static class NeedsAnalysis
 
             var cycle = FindCycle(start, members, edges);
             var names = cycle.Select(e => steps[e.From].Id ?? steps[e.From].Path).ToList();
-            names.Add(names[0]);
             var first = cycle[0];
             var others = cycle.Skip(1).Select(e => new OmlLocation(context.Tree.FilePath, e.Item.Span)).ToImmutableArray();
             context.Diagnostics.Report(
@@ -104,7 +103,7 @@ internal static class NeedsAnalysis
                 first.Item.Span,
                 steps[first.From].Path + "." + OmlKeys.Needs,
                 others,
-                string.Join(" → ", names));
+                MessageText.Cycle(names));
         }
     }
 

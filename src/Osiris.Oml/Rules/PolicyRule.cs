@@ -5,6 +5,7 @@ using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
 using Osiris.Oml.Settings;
 using Osiris.Oml.Syntax;
+using Osiris.Oml.Text;
 
 namespace Osiris.Oml.Rules;
 
@@ -160,7 +161,7 @@ internal sealed class PolicyRule : IDocumentRule
         {
             if (!files.Contains(script, context.Tree.FilePath))
             {
-                context.Report(DiagnosticCatalog.TestScriptNotFound, span, "metadata.tests", script);
+                context.Report(DiagnosticCatalog.TestScriptNotFound, span, "metadata.tests", MessageText.Excerpt(script));
             }
         }
     }

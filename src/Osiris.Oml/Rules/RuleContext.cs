@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Osiris.Oml.Binding;
 using Osiris.Oml.Components;
@@ -14,6 +15,8 @@ namespace Osiris.Oml.Rules;
 internal sealed class RuleContext
 {
     private IReadOnlyList<StepSyntax>? _steps;
+    private SuggestionIndex? _componentSuggestions;
+    private Dictionary<Components.ComponentSpec, SuggestionIndex>? _keySuggestions;
 
     public RuleContext(OmlSyntaxTree tree, YamlMappingNode root, DiagnosticBag diagnostics, OmlAnalysisOptions options, CancellationToken cancellationToken)
     {
@@ -51,6 +54,21 @@ internal sealed class RuleContext
     /// <summary>The steps as written, each with its component looked up; empty when <c>steps</c> is not a list.</summary>
     public IReadOnlyList<StepSyntax> Steps
         => _steps ??= Root[OmlKeys.Steps] is YamlSequenceNode list ? StepSyntax.Read(list, Components) : Array.Empty<StepSyntax>();
+
+    /// <summary>The component names, indexed for "did you mean" once per file.</summary>
+    public SuggestionIndex ComponentSuggestions => _componentSuggestions ??= new SuggestionIndex(Components.Names);
+
+    /// <summary>A component's configuration keys, indexed for "did you mean" once per file.</summary>
+    public SuggestionIndex KeySuggestions(Components.ComponentSpec spec)
+    {
+        _keySuggestions ??= new Dictionary<Components.ComponentSpec, SuggestionIndex>(Collections.ReferenceComparer<Components.ComponentSpec>.Instance);
+        if (!_keySuggestions.TryGetValue(spec, out var index))
+        {
+            _keySuggestions[spec] = index = new SuggestionIndex(spec.Properties.Select(p => p.Name));
+        }
+
+        return index;
+    }
 
     public void Report(OmlDiagnosticDescriptor descriptor, SourceSpan span, string path, params string[] arguments)
         => Diagnostics.Report(descriptor, span, path, arguments);

@@ -30,13 +30,13 @@ internal sealed class ScheduleRule : IDocumentRule
             if (parsed.Expression is not { } cron)
             {
                 var error = parsed.Error!;
-                context.Report(DiagnosticCatalog.InvalidCron, ExpressionSpan(context, spans, error.Span), "schedule.expression", schedule.Expression!, AsClause(error.Message));
+                context.Report(DiagnosticCatalog.InvalidCron, ExpressionSpan(context, spans, error.Span), "schedule.expression", MessageText.Excerpt(schedule.Expression!), AsClause(error.Message));
                 return;
             }
 
             if (cron.NeverFires)
             {
-                context.Report(DiagnosticCatalog.CronNeverFires, spans.Expression!.Value, "schedule.expression", cron.Text, NeverFiresReason(cron));
+                context.Report(DiagnosticCatalog.CronNeverFires, spans.Expression!.Value, "schedule.expression", MessageText.Excerpt(cron.Text), NeverFiresReason(cron));
                 return;
             }
 

@@ -53,8 +53,8 @@ internal sealed class StepConfigRule : IDocumentRule
                     at,
                     configPath,
                     step.Label,
-                    spec.Name,
-                    string.Join(", ", spec.Required),
+                    MessageText.Excerpt(spec.Name),
+                    MessageText.List(spec.Required),
                     anyFromConnection ? " or a connection reference such as connection: \"@" + Family(spec) + ".default\"" : string.Empty);
             }
 
@@ -108,7 +108,7 @@ internal sealed class StepConfigRule : IDocumentRule
 
                 if (!ConnectionReference.IsMatch(text.Value))
                 {
-                    context.Report(DiagnosticCatalog.InvalidConnectionReference, text.Span, path, text.Value);
+                    context.Report(DiagnosticCatalog.InvalidConnectionReference, text.Span, path, MessageText.Excerpt(text.Value));
                 }
 
                 return text.Value;
@@ -141,7 +141,7 @@ internal sealed class StepConfigRule : IDocumentRule
             && value.Value is "replace" or "upsert"
             && !config.ContainsKey("primary_key"))
         {
-            context.Report(DiagnosticCatalog.MissingPrimaryKey, value.Span, configPath + ".primary_key", "primary_key", value.Value);
+            context.Report(DiagnosticCatalog.MissingPrimaryKey, value.Span, configPath + ".primary_key", "primary_key", MessageText.Excerpt(value.Value));
         }
     }
 
@@ -154,7 +154,7 @@ internal sealed class StepConfigRule : IDocumentRule
         {
             if (config[key] is YamlScalarNode { IsString: true } value && Array.IndexOf(WriteModes, value.Value) < 0)
             {
-                context.Report(DiagnosticCatalog.UnknownWriteMode, value.Span, configPath + "." + key, value.Value);
+                context.Report(DiagnosticCatalog.UnknownWriteMode, value.Span, configPath + "." + key, MessageText.Excerpt(value.Value));
                 return;
             }
         }
@@ -173,46 +173,46 @@ internal sealed class StepConfigRule : IDocumentRule
             var property = spec.FindProperty(key);
             if (property is null)
             {
-                var hint = UnknownKeyHint(spec, key, connection, out var meant);
-                context.ReportWithSuggestion(DiagnosticCatalog.UnknownConfigKey, entry.Key.Span, path, OmlSuggestion.ForScalar(entry.Key, meant), spec.Name, key, hint);
+                var hint = UnknownKeyHint(context, spec, key, connection, out var meant);
+                context.ReportWithSuggestion(DiagnosticCatalog.UnknownConfigKey, entry.Key.Span, path, OmlSuggestion.ForScalar(entry.Key, meant), MessageText.Excerpt(spec.Name), MessageText.Excerpt(key), hint);
             }
             else if (ConfigValueChecker.Check(property, entry.Value) is { } problem)
             {
-                context.ReportWithSuggestion(DiagnosticCatalog.InvalidConfigValue, problem.Span, path, problem.Suggestion, key, spec.Name, problem.Message);
+                context.ReportWithSuggestion(DiagnosticCatalog.InvalidConfigValue, problem.Span, path, problem.Suggestion, MessageText.Excerpt(key), MessageText.Excerpt(spec.Name), problem.Message);
             }
 
             if (connection is not null && spec.FindConnectionField(key) is { } field)
             {
                 if (field.Policy == OverridePolicy.Forbidden)
                 {
-                    context.Report(DiagnosticCatalog.ForbiddenOverride, entry.Key.Span, path, key, connection);
+                    context.Report(DiagnosticCatalog.ForbiddenOverride, entry.Key.Span, path, MessageText.Excerpt(key), MessageText.Excerpt(connection));
                 }
                 else if (field.Policy == OverridePolicy.Warning)
                 {
-                    context.Report(DiagnosticCatalog.OverrideWarning, entry.Key.Span, path, key, connection);
+                    context.Report(DiagnosticCatalog.OverrideWarning, entry.Key.Span, path, MessageText.Excerpt(key), MessageText.Excerpt(connection));
                 }
             }
         }
     }
 
-    private static string UnknownKeyHint(ComponentSpec spec, string key, string? connection, out string? meant)
+    private static string UnknownKeyHint(RuleContext context, ComponentSpec spec, string key, string? connection, out string? meant)
     {
         meant = null;
         if (spec.FindConnectionField(key) is not null)
         {
             return connection is null
                 ? "; it is provided by a connection — reference one with connection: \"@" + Family(spec) + ".default\" instead"
-                : "; connection '" + connection + "' provides it — remove it here";
+                : "; connection '" + MessageText.Excerpt(connection) + "' provides it — remove it here";
         }
 
-        var propertyNames = spec.Properties.Select(p => p.Name).ToArray();
-        var suggestion = Suggestions.DidYouMean(key, propertyNames, out meant);
-        return suggestion.Length > 0 ? suggestion : "; its keys are " + string.Join(", ", propertyNames);
+        var suggestion = context.KeySuggestions(spec).DidYouMean(key, out meant);
+        return suggestion.Length > 0 ? suggestion : "; its keys are " + MessageText.List(spec.Properties.Select(p => p.Name));
     }
 
     private static void CheckRequired(RuleContext context, ComponentSpec spec, YamlMappingNode config, string configPath, string? connection)
     {
-        foreach (var key in spec.Required)
+        // All are reported at the same place; in name order, so the list reads alike for every component.
+        foreach (var key in spec.Required.OrderBy(k => k, StringComparer.Ordinal))
         {
             if (key == OmlKeys.Connection || config.ContainsKey(key))
             {
@@ -224,12 +224,12 @@ internal sealed class StepConfigRule : IDocumentRule
                 continue;
             }
 
-            context.Report(DiagnosticCatalog.MissingConfigKey, YamlValues.HeadOf(config), configPath + "." + key, spec.Name, key, ConnectionHint(spec, key));
+            context.Report(DiagnosticCatalog.MissingConfigKey, YamlValues.HeadOf(config), configPath + "." + key, MessageText.Excerpt(spec.Name), MessageText.Excerpt(key), ConnectionHint(spec, key));
         }
     }
 
     private static string ConnectionHint(ComponentSpec spec, string key)
-        => spec.FindConnectionField(key) is not null ? " or reference a connection that provides it, such as connection: \"@" + Family(spec) + ".default\"" : string.Empty;
+        => spec.FindConnectionField(key) is not null ? " or reference a connection that provides it, such as connection: \"@" + MessageText.Excerpt(Family(spec)) + ".default\"" : string.Empty;
 
     private static string Family(ComponentSpec spec)
     {
@@ -250,7 +250,7 @@ internal sealed class StepConfigRule : IDocumentRule
         {
             if (entry.KeyText is { } key && spec.IsSecret(key) && FirstLiteral(entry.Value) is { } literal)
             {
-                context.Report(DiagnosticCatalog.InlineSecret, literal.Span, configPath + "." + key, key, spec.Name, (Family(spec) + "_" + key).ToUpperInvariant());
+                context.Report(DiagnosticCatalog.InlineSecret, literal.Span, configPath + "." + key, MessageText.Excerpt(key), MessageText.Excerpt(spec.Name), MessageText.Excerpt((Family(spec) + "_" + key).ToUpperInvariant()));
             }
         }
     }

@@ -49,7 +49,7 @@ internal sealed class StepSyntax
     public ComponentSpec? Component { get; }
 
     /// <summary>How messages name the step: <c>'extract'</c>, or <c>steps[2]</c> without an id.</summary>
-    public string Label => Id is null ? Path : "'" + Id + "'";
+    public string Label => Id is null ? Path : "'" + MessageText.Excerpt(Id) + "'";
 
     public static IReadOnlyList<StepSyntax> Read(YamlSequenceNode steps, ComponentRegistry components)
     {

@@ -76,7 +76,7 @@ internal sealed class StepsRule : IDocumentRule
         foreach (var (entry, key) in OmlKeys.Unknown(step.Mapping!, KnownStepKeys))
         {
             var hint = Suggestions.DidYouMean(key, KnownStepKeys, out var meant);
-            context.ReportWithSuggestion(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, OmlSuggestion.ForScalar(entry.Key, meant), key, hint);
+            context.ReportWithSuggestion(DiagnosticCatalog.UnknownStepKey, entry.Key.Span, step.Path + "." + key, OmlSuggestion.ForScalar(entry.Key, meant), MessageText.Excerpt(key), hint);
         }
     }
 
@@ -102,7 +102,7 @@ internal sealed class StepsRule : IDocumentRule
                 entry.Value.Span,
                 path,
                 ImmutableArray.Create(new OmlLocation(context.Tree.FilePath, first.IdSpan!.Value)),
-                id,
+                MessageText.Excerpt(id),
                 YamlValues.LineOf(first.IdSpan!.Value));
         }
         else
@@ -124,15 +124,15 @@ internal sealed class StepsRule : IDocumentRule
             && step.Component is null)
         {
             var name = step.ComponentName!;
-            var hint = Suggestions.DidYouMean(name, context.Components.Names, out var meant);
+            var hint = context.ComponentSuggestions.DidYouMean(name, out var meant);
             context.ReportWithSuggestion(
                 DiagnosticCatalog.UnknownComponent,
                 entry.Value.Span,
                 path,
                 OmlSuggestion.ForScalar(entry.Value, meant),
-                name,
+                MessageText.Excerpt(name),
                 hint,
-                string.Join(", ", context.Components.Names));
+                MessageText.List(context.Components.Names));
         }
     }
 
@@ -153,14 +153,14 @@ internal sealed class StepsRule : IDocumentRule
         var mode = ((YamlScalarNode)entry.Value).Value;
         if (!OmlModes.TryParse(mode, out var parsed))
         {
-            context.Report(DiagnosticCatalog.InvalidMode, entry.Value.Span, path, mode);
+            context.Report(DiagnosticCatalog.InvalidMode, entry.Value.Span, path, MessageText.Excerpt(mode));
             return;
         }
 
         if (step.Component is { } component && !component.Supports(parsed))
         {
             var allowed = string.Join(" or ", component.OmlModes.Select(OmlModes.ToText));
-            context.Report(DiagnosticCatalog.IncompatibleMode, entry.Value.Span, path, component.Name, mode, "mode: " + allowed);
+            context.Report(DiagnosticCatalog.IncompatibleMode, entry.Value.Span, path, MessageText.Excerpt(component.Name), MessageText.Excerpt(mode), "mode: " + allowed);
         }
     }
 

@@ -61,7 +61,7 @@ internal sealed class TopLevelRule : IDocumentRule
             else
             {
                 var didYouMean = Suggestions.DidYouMean(key, Known, out var meant);
-                context.ReportWithSuggestion(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Span, "root", OmlSuggestion.ForScalar(entry.Key, meant), key, didYouMean);
+                context.ReportWithSuggestion(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Span, "root", OmlSuggestion.ForScalar(entry.Key, meant), MessageText.Excerpt(key), didYouMean);
             }
         }
 
@@ -86,7 +86,7 @@ internal sealed class TopLevelRule : IDocumentRule
 
         if (Array.IndexOf(SupportedVersions, version.Value) < 0)
         {
-            context.Report(DiagnosticCatalog.UnsupportedOmlVersion, version.Span, OmlKeys.OmlVersion, version.Value);
+            context.Report(DiagnosticCatalog.UnsupportedOmlVersion, version.Span, OmlKeys.OmlVersion, MessageText.Excerpt(version.Value));
         }
     }
 
@@ -102,7 +102,7 @@ internal sealed class TopLevelRule : IDocumentRule
         {
             if (root.GetEntry(key) is { } entry)
             {
-                context.Report(DiagnosticCatalog.RequiresVersion020, entry.Key.Span, key, key, version.Value);
+                context.Report(DiagnosticCatalog.RequiresVersion020, entry.Key.Span, key, key, MessageText.Excerpt(version.Value));
             }
         }
     }
@@ -134,7 +134,7 @@ internal sealed class TopLevelRule : IDocumentRule
 
         if (!NamePattern.IsMatch(name.Value))
         {
-            context.Report(DiagnosticCatalog.NamingConvention, name.Span, OmlKeys.Name, name.Value, Suggestions.Conventional(name.Value, NamePunctuation, "my-pipeline"));
+            context.Report(DiagnosticCatalog.NamingConvention, name.Span, OmlKeys.Name, MessageText.Excerpt(name.Value), MessageText.Excerpt(Suggestions.Conventional(name.Value, NamePunctuation, "my-pipeline")));
         }
     }
 

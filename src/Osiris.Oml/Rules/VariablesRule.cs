@@ -42,18 +42,32 @@ internal sealed class VariablesRule : IDocumentRule
             ? p.Keys.ToArray()
             : Array.Empty<string>();
 
+        SuggestionIndex? paramNames = null, allNames = null;
         var usesWindow = false;
+
+        // A value that aliases repeat (config: *shared) is checked at its first use only: its findings
+        // are located in the value itself, so later uses could only repeat them.
+        var checkedValues = new HashSet<YamlScalarNode>();
         foreach (var (scalar, path) in ConfigStrings(context.Steps))
         {
-            foreach (Match match in Placeholder.Matches(scalar.Value))
+            if (!checkedValues.Add(scalar))
             {
+                continue;
+            }
+
+            var matches = Placeholder.Matches(scalar.Value);
+            SourceSpan[]? located = null;
+            SourceSpan Locate(int k) => (located ??= LocateAll(context, scalar, matches))[k];
+            for (var k = 0; k < matches.Count; k++)
+            {
+                var match = matches[k];
                 var name = match.Groups["name"].Value.Trim();
                 if (Array.IndexOf(WindowVariables, name) >= 0)
                 {
                     usesWindow = true;
                     if (window is null)
                     {
-                        context.Report(DiagnosticCatalog.WindowVariableWithoutWindow, Locate(context, scalar, match), path, name);
+                        context.Report(DiagnosticCatalog.WindowVariableWithoutWindow, Locate(k), path, MessageText.Excerpt(name));
                     }
                 }
                 else if (name.StartsWith("params.", StringComparison.Ordinal))
@@ -61,25 +75,26 @@ internal sealed class VariablesRule : IDocumentRule
                     var param = name.Substring("params.".Length);
                     if (Array.IndexOf(declaredParams, param) < 0)
                     {
-                        var hint = Suggestions.DidYouMean(name, declaredParams.Select(x => "params." + x), out var meant)
-                            + $"; declare '{param}' in the top-level params mapping, for example params: {{{param}: {{default: ...}}}}";
-                        var at = Locate(context, scalar, match);
-                        context.ReportWithSuggestion(DiagnosticCatalog.UnknownVariable, at, path, Replace(at, match, meant), name, hint);
+                        var hint = (paramNames ??= new SuggestionIndex(declaredParams.Select(x => "params." + x))).DidYouMean(name, out var meant)
+                            + $"; declare '{MessageText.Excerpt(param)}' in the top-level params mapping, for example params: {{{MessageText.Excerpt(param)}: {{default: ...}}}}";
+                        var at = Locate(k);
+                        context.ReportWithSuggestion(DiagnosticCatalog.UnknownVariable, at, path, Replace(at, match, meant), MessageText.Excerpt(name), hint);
                     }
                 }
                 else if (!EnvironmentName.IsMatch(name))
                 {
-                    var candidates = WindowVariables.Concat(declaredParams.Select(x => "params." + x));
-                    var hint = Synonyms.TryGetValue(name, out var meant) ? $" (did you mean '{meant}'?)" : Suggestions.DidYouMean(name, candidates, out meant);
-                    var at = Locate(context, scalar, match);
-                    context.ReportWithSuggestion(DiagnosticCatalog.UnknownVariable, at, path, Replace(at, match, meant), name, hint + Advice);
+                    var hint = Synonyms.TryGetValue(name, out var meant)
+                        ? $" (did you mean '{meant}'?)"
+                        : (allNames ??= new SuggestionIndex(WindowVariables.Concat(declaredParams.Select(x => "params." + x)))).DidYouMean(name, out meant);
+                    var at = Locate(k);
+                    context.ReportWithSuggestion(DiagnosticCatalog.UnknownVariable, at, path, Replace(at, match, meant), MessageText.Excerpt(name), hint + Advice);
                 }
             }
         }
 
         if (window is not null && !usesWindow)
         {
-            context.Report(DiagnosticCatalog.WindowNotUsed, context.ScheduleSpans!.Window!.Value, "schedule.window", window.Field ?? "its field");
+            context.Report(DiagnosticCatalog.WindowNotUsed, context.ScheduleSpans!.Window!.Value, "schedule.window", window.Field is { } field ? MessageText.Excerpt(field) : "its field");
         }
     }
 
@@ -127,34 +142,34 @@ internal sealed class VariablesRule : IDocumentRule
         => meant is not null && at.Length == placeholder.Length ? new OmlSuggestion(at, "${" + meant + "}", meant) : null;
 
     /// <summary>
-    /// The span of a placeholder in the file, found as the same (k-th) occurrence of its text in the
-    /// written source: a block scalar's value has its indentation removed, so offsets into the value
-    /// are not offsets into the file. Falls back to the whole scalar when escapes make the two differ.
-    /// Only called to report, as it scans the text.
+    /// The span in the file of each placeholder of <paramref name="scalar"/>: the k-th placeholder of
+    /// the value is the k-th placeholder written in the scalar's source (a block scalar's value has its
+    /// indentation removed, so offsets into the value are not offsets into the file). When escapes make
+    /// the two lists differ, every placeholder is located at the whole scalar. One pass over each:
+    /// a value with thousands of placeholders costs no more than reading it.
     /// </summary>
-    private static SourceSpan Locate(RuleContext context, YamlScalarNode scalar, Match placeholder)
+    private static SourceSpan[] LocateAll(RuleContext context, YamlScalarNode scalar, MatchCollection inValue)
     {
-        var token = placeholder.Value;
-        var indexInValue = placeholder.Index;
-        var value = scalar.Value;
-        var occurrence = 0;
-        for (var i = value.IndexOf(token, StringComparison.Ordinal); i >= 0 && i < indexInValue; i = value.IndexOf(token, i + 1, StringComparison.Ordinal))
-        {
-            occurrence++;
-        }
-
         var text = context.Tree.Text;
+        var start = Math.Min(scalar.Span.Start, text.Length);
         var end = Math.Min(scalar.Span.End, text.Length);
-        var at = scalar.Span.Start;
-        for (var k = 0; k <= occurrence; k++)
+        var result = new SourceSpan[inValue.Count];
+        var written = Placeholder.Match(text, start, end - start);
+        for (var k = 0; k < inValue.Count; k++, written = written.NextMatch())
         {
-            at = at >= end ? -1 : text.IndexOf(token, at + (k == 0 ? 0 : 1), end - at - (k == 0 ? 0 : 1), StringComparison.Ordinal);
-            if (at < 0)
+            if (!written.Success || !string.Equals(written.Value, inValue[k].Value, StringComparison.Ordinal))
             {
-                return scalar.Span;
+                for (var i = 0; i < result.Length; i++)
+                {
+                    result[i] = scalar.Span;
+                }
+
+                return result;
             }
+
+            result[k] = context.Tree.Lines.GetSpan(written.Index, written.Index + written.Length);
         }
 
-        return context.Tree.Lines.GetSpan(at, at + token.Length);
+        return result;
     }
 }

@@ -107,7 +107,7 @@ internal static class WindowAnalysis
         {
             if (Appends(context.Root) is { } appends)
             {
-                var duplicated = $", and step '{appends}' appends them, so they are duplicated";
+                var duplicated = $", and step '{Text.MessageText.Excerpt(appends)}' appends them, so they are duplicated";
                 context.Diagnostics.ReportWithSeverity(descriptor, OmlSeverity.Error, location, "schedule.window", what, duplicated, fix, TimeZones.TzdbVersion);
             }
             else

@@ -108,8 +108,8 @@ internal static class CronParser
         if (Array.IndexOf(PresetNames, word) >= 0)
         {
             return rest < text.Length
-                ? Fail($"A preset stands alone; remove the text after '{text.Substring(start, end - start)}'.", rest, text.Length - rest)
-                : Fail($"Remove the spaces around '{text.Substring(start, end - start)}': croniter recognises a preset only when it is the whole value.", 0, text.Length);
+                ? Fail($"A preset stands alone; remove the text after '{MessageText.Excerpt(text.Substring(start, end - start))}'.", rest, text.Length - rest)
+                : Fail($"Remove the spaces around '{MessageText.Excerpt(text.Substring(start, end - start))}': croniter recognises a preset only when it is the whole value.", 0, text.Length);
         }
 
         var message = word switch
@@ -117,8 +117,8 @@ internal static class CronParser
             "@every_minute" => "'@every_minute' is a Cronos macro that croniter (Airflow, Prefect, Dagster) rejects; write '* * * * *'.",
             "@every_second" => "'@every_second' is a Cronos macro that croniter rejects; write '* * * * * *' (croniter reads a sixth field as the second).",
             "@reboot" => "'@reboot' runs a job when the machine starts, not on a schedule, and no export target supports it; use a cron expression such as '@daily'.",
-            "@once" or "@continuous" => $"'{word}' is an Airflow DAG schedule, not a cron expression; use a cron expression or preset (@hourly @daily @weekly @monthly @yearly).",
-            _ => $"Unknown preset '{text.Substring(start, end - start)}'{Suggestions.DidYouMean(word, PresetNames)}; croniter knows @midnight @hourly @daily @weekly @monthly @yearly @annually (Airflow adds @quarterly).",
+            "@once" or "@continuous" => $"'{MessageText.Excerpt(word)}' is an Airflow DAG schedule, not a cron expression; use a cron expression or preset (@hourly @daily @weekly @monthly @yearly).",
+            _ => $"Unknown preset '{MessageText.Excerpt(text.Substring(start, end - start))}'{Suggestions.DidYouMean(word, PresetNames)}; croniter knows @midnight @hourly @daily @weekly @monthly @yearly @annually (Airflow adds @quarterly).",
         };
         return Fail(message, start, end - start);
     }
@@ -328,11 +328,11 @@ internal static class CronParser
             {
                 if (w.Groups[1].Success && PyInt(w.Groups[1].Value) is < 1 or > 31)
                 {
-                    return new Handled(state.Error($"'{Original(state, span)}' asks for the weekday nearest to day {w.Groups[1].Value}; use a day from 1 to 31.", span));
+                    return new Handled(state.Error($"'{MessageText.Excerpt(Original(state, span))}' asks for the weekday nearest to day {w.Groups[1].Value}; use a day from 1 to 31.", span));
                 }
 
                 state.Use(CronFeatures.NearestWeekday, field, span);
-                state.Incompatible($"'{Original(state, span)}' (nearest weekday) is Cronos syntax that croniter rejects, so Airflow, Prefect and Dagster cannot run it; list the days instead or use L for the last day.", span);
+                state.Incompatible($"'{MessageText.Excerpt(Original(state, span))}' (nearest weekday) is Cronos syntax that croniter rejects, so Airflow, Prefect and Dagster cannot run it; list the days instead or use L for the last day.", span);
                 return new Handled(null);
             }
 
@@ -341,11 +341,11 @@ internal static class CronParser
             {
                 if (PyInt(offset.Groups[1].Value) > 30)
                 {
-                    return new Handled(state.Error($"'{Original(state, span)}' reaches back more than 30 days from the last day; use L-0 to L-30.", span));
+                    return new Handled(state.Error($"'{MessageText.Excerpt(Original(state, span))}' reaches back more than 30 days from the last day; use L-0 to L-30.", span));
                 }
 
                 state.Use(CronFeatures.LastDayOffset, field, span);
-                state.Incompatible($"'{Original(state, span)}' (days before the last day) is Cronos syntax that croniter rejects, so Airflow, Prefect and Dagster cannot run it; write L for the last day or fixed days.", span);
+                state.Incompatible($"'{MessageText.Excerpt(Original(state, span))}' (days before the last day) is Cronos syntax that croniter rejects, so Airflow, Prefect and Dagster cannot run it; write L for the last day or fixed days.", span);
                 return new Handled(null);
             }
         }
@@ -357,17 +357,17 @@ internal static class CronParser
                 var day = PyInt(last.Groups[1].Value);
                 if (day > 7)
                 {
-                    return new Handled(state.Error($"'{Original(state, span)}' names weekday {last.Groups[1].Value}; use 0-7 (0 and 7 are Sunday).", span));
+                    return new Handled(state.Error($"'{MessageText.Excerpt(Original(state, span))}' names weekday {last.Groups[1].Value}; use 0-7 (0 and 7 are Sunday).", span));
                 }
 
                 state.Use(CronFeatures.CronosLastWeekday, field, span);
-                state.Incompatible($"'{Original(state, span)}' is Cronos' way to write the last weekday of the month; croniter (Airflow, Prefect, Dagster) writes it 'L{day % 7}'.", span);
+                state.Incompatible($"'{MessageText.Excerpt(Original(state, span))}' is Cronos' way to write the last weekday of the month; croniter (Airflow, Prefect, Dagster) writes it 'L{day % 7}'.", span);
                 return new Handled(null);
             }
 
             if (CronerLastWeekday.IsMatch(expr))
             {
-                return new Handled(state.Error($"'{Original(state, span)}' is croner syntax; write the last weekday as 'L5' for croniter (Airflow, Prefect, Dagster) or '5L' for Cronos.", span));
+                return new Handled(state.Error($"'{MessageText.Excerpt(Original(state, span))}' is croner syntax; write the last weekday as 'L5' for croniter (Airflow, Prefect, Dagster) or '5L' for Cronos.", span));
             }
         }
 
@@ -734,12 +734,12 @@ internal static class CronParser
 
         if (token.IndexOf('/') >= 0 || element.IndexOf('/') >= 0)
         {
-            return $"'{element}' is not a valid step; write 'start/step', 'start-end/step' or '*/step' with a whole-number step.";
+            return $"'{MessageText.Excerpt(element)}' is not a valid step; write 'start/step', 'start-end/step' or '*/step' with a whole-number step.";
         }
 
         if (field == CronField.DayOfWeek && token.IndexOf('#') >= 0)
         {
-            return $"croniter reads '#' after a single day or a range of day NAMES only; write '{element}' as 'mon-fri#2' or as a list such as '1#2,2#2'.";
+            return $"croniter reads '#' after a single day or a range of day NAMES only; write '{MessageText.Excerpt(element)}' as 'mon-fri#2' or as a list such as '1#2,2#2'.";
         }
 
         if (token == "l")
@@ -751,12 +751,12 @@ internal static class CronParser
 
         if (field == CronField.Month && Array.IndexOf(WeekdayNames, token) >= 0)
         {
-            return $"'{token.ToUpperInvariant()}' is a weekday; the month field takes JAN-DEC or 1-12.";
+            return $"'{MessageText.Excerpt(token.ToUpperInvariant())}' is a weekday; the month field takes JAN-DEC or 1-12.";
         }
 
         if (field == CronField.DayOfWeek && Array.IndexOf(MonthNames, token) >= 0)
         {
-            return $"'{token.ToUpperInvariant()}' is a month; the day-of-week field takes SUN-SAT or 0-6.";
+            return $"'{MessageText.Excerpt(token.ToUpperInvariant())}' is a month; the day-of-week field takes SUN-SAT or 0-6.";
         }
 
         var names = field switch
@@ -773,7 +773,7 @@ internal static class CronParser
             CronField.DayOfMonth => "1-31 or L",
             _ => $"{Range(field).Min}-{Range(field).Max}",
         };
-        return $"'{shown}' is not a valid {FieldName(field)}{hint}; use {allowed}, '*', lists (1,2), ranges (1-5) or steps (*/5).";
+        return $"'{MessageText.Excerpt(shown)}' is not a valid {FieldName(field)}{hint}; use {allowed}, '*', lists (1,2), ranges (1-5) or steps (*/5).";
     }
 
     private const int AlphaLast = -2;

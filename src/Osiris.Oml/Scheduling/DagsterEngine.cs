@@ -10,7 +10,8 @@ namespace Osiris.Oml.Scheduling;
 /// <list type="bullet">
 /// <item>Fast paths for numeric hourly (<c>15 * * * *</c>), daily (<c>30 2 * * *</c>), weekly
 /// (<c>30 2 * * 0</c>) and monthly (<c>30 2 9 * *</c>, day ≤ 28) patterns. Times in a gap during
-/// hours 1-3 move to "start of hour + DST offset" (02:30 → 03:00; Lord Howe 02:15 → 02:30);
+/// hours 1-3 move to "start of hour + DST offset" (02:30 → 03:00; Lord Howe 02:15 → 02:30), the offset
+/// being zoneinfo's <c>dst()</c> (<see cref="ZoneInfoDst"/>: 2 hours in America/Inuvik, 02:30 → 04:00);
 /// repeated times take the second pass only when the hour is 1, 2 or 3, so a midnight fold (Havana
 /// 2025-11-02) runs in the first pass. Up to 1.12 the hourly path computes the minute on epoch
 /// seconds: in Kathmandu (+05:45) <c>15 * * * *</c> fires at :00 local.</item>
@@ -61,7 +62,14 @@ internal sealed class DagsterEngine
             spec = innerSpec;
         }
 
-        var iterator = engine.Start(spec, leapDay ?? cron.Text, after);
+        // Dagster's scheduler asks for the next tick from the last one plus a second
+        // (dagster/_scheduler/scheduler.py: start_timestamp = latest_tick.timestamp + 1), never from a
+        // tick itself, and the iterator yields times at or after its start: so 'strictly after
+        // <after>' is 'from <after> + 1 s'. It matters on the hourly fast path of Dagster ≤ 1.12: from a
+        // start that is a fire time, '0 * * * *' would take the "already on a boundary" shortcut and keep
+        // local :00; from a second later it takes the epoch-minute arithmetic (dagster#33448), so in
+        // America/St_Johns (-03:30) it fires on whole UTC hours, local :30, from the first tick on.
+        var iterator = engine.Start(spec, leapDay ?? cron.Text, after + 1);
 
         // Every step moves forward in time, so this only guards against a defect turning into a hang.
         var budget = 1000 + (count * 1000L);

@@ -21,6 +21,7 @@ internal sealed class PythonZone
     private const long Margin = 2 * CivilTime.SecondsPerDay;
 
     private readonly DateTimeZone _zone;
+    private ZoneInfoDst? _dst;
 
     // The last interval used, with its bounds in seconds: most lookups hit it and allocate nothing.
     private ZoneInterval? _interval;
@@ -100,15 +101,20 @@ internal sealed class PythonZone
     {
         var mapping = Map(wall);
         return mapping.Count != 1
-            && (mapping.Early.WallOffset != mapping.Late.WallOffset || mapping.Early.Savings != mapping.Late.Savings);
+            && (mapping.Early.WallOffset != mapping.Late.WallOffset || Dst.DstSeconds(mapping.Early) != Dst.DstSeconds(mapping.Late));
     }
 
-    /// <summary><c>tzinfo.dst(dt)</c> in seconds: the daylight part of the offset the fold selects.</summary>
+    /// <summary>
+    /// <c>tzinfo.dst(dt)</c> in seconds: the daylight part of the offset the fold selects, as zoneinfo
+    /// infers it from the TZif data (<see cref="ZoneInfoDst"/>), which is not always the rule's savings.
+    /// </summary>
     public int DstSeconds(long wall, int fold)
     {
         var mapping = Map(wall);
-        return (fold == 0 ? mapping.Early : mapping.Late).Savings.Seconds;
+        return Dst.DstSeconds(fold == 0 ? mapping.Early : mapping.Late);
     }
+
+    private ZoneInfoDst Dst => _dst ??= new ZoneInfoDst(_zone);
 
     /// <summary>
     /// pendulum 3 <c>Timezone.convert</c> of a naive time: a time in a gap moves by the gap's

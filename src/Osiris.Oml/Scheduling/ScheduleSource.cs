@@ -165,7 +165,9 @@ internal sealed class ScheduleSource
     /// <summary>
     /// The fires strictly after <paramref name="after"/>, enough to pass <paramref name="until"/> unless the
     /// schedule ends first or <paramref name="max"/> is reached. Asks for a few fires first and more only
-    /// when needed: a daily schedule needs 8 fires for a week, not hundreds.
+    /// when needed: a daily schedule needs 8 fires for a week, not hundreds. The next request is sized
+    /// from the rate of the fires so far (with a quarter to spare), so a frequent schedule is not
+    /// computed again and again in growing batches.
     /// </summary>
     public ImmutableArray<Instant> FiresUntil(ScheduleTarget target, Instant after, Instant until, int max)
     {
@@ -178,7 +180,9 @@ internal sealed class ScheduleSource
                 return fires;
             }
 
-            count = Math.Min(count * 4, max);
+            var covered = (fires[fires.Length - 1] - after).TotalSeconds;
+            var needed = covered > 0 ? fires.Length * ((until - after).TotalSeconds / covered) * 1.25 : count * 4.0;
+            count = (int)Math.Min(max, Math.Max(count * 2.0, Math.Ceiling(needed)));
         }
     }
 }

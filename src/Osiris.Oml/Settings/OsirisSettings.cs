@@ -27,7 +27,7 @@ public static class OsirisSettings
     public static readonly SettingKey DagsterVersion = new("osiris_dagster_version", "OsirisDagsterVersion", "the Dagster version, such as 1.12 or 1.13 (default unknown)");
 
     /// <summary>The date the schedule analysis counts the next DST transitions from.</summary>
-    public static readonly SettingKey ReferenceDate = new("osiris_reference_date", "OsirisReferenceDate", "a date such as 2027-01-01 to count DST transitions from (default: the build date, UTC)");
+    public static readonly SettingKey ReferenceDate = new("osiris_reference_date", "OsirisReferenceDate", "a date from 0002-01-01 to 8997-12-31, such as 2027-01-01, to count DST transitions from (default: the build date, UTC)");
 
     /// <summary>When an owner is required.</summary>
     public static readonly SettingKey OwnerRequired = new("osiris_owner_required", "OsirisOwnerRequired", "scheduled, always, high or never (default scheduled)");
@@ -162,7 +162,11 @@ public static class OsirisSettings
     public static ScheduleSettings ReadSchedule(Func<SettingKey, string?> lookup, LocalDate today, out ImmutableArray<string> problems)
     {
         var errors = ImmutableArray.CreateBuilder<string>();
-        var settings = new ScheduleSettings { ReferenceTime = today.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() };
+        // A machine clock far off still gives a date the analysis can count from.
+        var start = today < ScheduleSettings.EarliestReferenceDate ? ScheduleSettings.EarliestReferenceDate
+            : today > ScheduleSettings.LatestReferenceDate ? ScheduleSettings.LatestReferenceDate
+            : today;
+        var settings = new ScheduleSettings { ReferenceTime = start.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() };
 
         if (lookup(Targets) is { } targets)
         {
@@ -203,7 +207,12 @@ public static class OsirisSettings
         if (lookup(ReferenceDate) is { } date)
         {
             var parsed = LocalDatePattern.Iso.Parse(date.Trim());
-            if (parsed.Success)
+            if (parsed.Success && !ScheduleSettings.IsInRange(parsed.Value))
+            {
+                // A date the calculator cannot count from (Python's datetime ends in 9999; the analysis looks 14 months ahead).
+                errors.Add($"{ReferenceDate.GlobalConfigKey} (or {ReferenceDate.MsBuildProperty}) is '{Text.MessageText.Excerpt(date)}', outside the dates the schedule analysis can count from ({ScheduleSettings.DescribeRange()})");
+            }
+            else if (parsed.Success)
             {
                 settings = settings with { ReferenceTime = parsed.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() };
             }
@@ -218,5 +227,5 @@ public static class OsirisSettings
     }
 
     private static string Problem(SettingKey key, string value)
-        => $"{key.GlobalConfigKey} (or {key.MsBuildProperty}) is '{value}', but it takes {key.Description}";
+        => $"{key.GlobalConfigKey} (or {key.MsBuildProperty}) is '{Text.MessageText.Excerpt(value)}', but it takes {key.Description}";
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Osiris.Oml.Diagnostics;
@@ -8,8 +10,9 @@ namespace Osiris.Oml.Syntax;
 /// <summary>An OML file parsed into a positioned YAML tree, with the diagnostics of its text and YAML.</summary>
 public sealed class OmlSyntaxTree
 {
-    private OmlSyntaxTree(string filePath, string text, LineMap lines, YamlNode? root, ImmutableArray<OmlDiagnostic> diagnostics, bool complete)
+    private OmlSyntaxTree(string filePath, string text, LineMap lines, YamlNode? root, ImmutableArray<OmlDiagnostic> diagnostics, bool complete, IReadOnlyList<SourceSpan>? aliasedSpans = null)
     {
+        AliasedSpans = aliasedSpans ?? Array.Empty<SourceSpan>();
         FilePath = filePath;
         Text = text;
         Lines = lines;
@@ -39,12 +42,15 @@ public sealed class OmlSyntaxTree
     /// </summary>
     public bool IsComplete { get; }
 
+    /// <summary>The spans of the nodes that YAML aliases repeat (each node once).</summary>
+    internal IReadOnlyList<SourceSpan> AliasedSpans { get; }
+
     /// <summary>Parses <paramref name="text"/>. Never throws; every problem is a diagnostic.</summary>
     public static OmlSyntaxTree Parse(string filePath, string text, SyntaxLimits? limits = null)
     {
         limits ??= SyntaxLimits.Default;
         var lines = LineMap.Create(text);
-        var bag = new DiagnosticBag(filePath);
+        var bag = new DiagnosticBag(filePath, limits.MaxDiagnosticsPerId, limits.MaxDiagnostics);
         if (text.Length > limits.MaxLength)
         {
             bag.Report(
@@ -64,7 +70,7 @@ public sealed class OmlSyntaxTree
             return new OmlSyntaxTree(filePath, text, lines, null, bag.ToSortedArray(), false);
         }
 
-        var root = YamlTreeBuilder.Build(text, lines, bag, limits);
+        var root = YamlTreeBuilder.Build(text, lines, bag, limits, out var aliasedSpans);
         var diagnostics = bag.ToSortedArray();
         var complete = true;
         foreach (var d in diagnostics)
@@ -75,7 +81,7 @@ public sealed class OmlSyntaxTree
             }
         }
 
-        return new OmlSyntaxTree(filePath, text, lines, complete ? root : null, diagnostics, complete);
+        return new OmlSyntaxTree(filePath, text, lines, complete ? root : null, diagnostics, complete, aliasedSpans);
     }
 
     /// <summary>

@@ -22,11 +22,13 @@ internal sealed class YamlTreeBuilder
     private readonly DiagnosticBag _diagnostics;
     private readonly SyntaxLimits _limits;
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
-    private readonly Dictionary<YamlNode, long> _expandedSize = new();
+    private readonly Dictionary<YamlNode, (long Nodes, long Length)> _expandedSize = new();
+    private readonly HashSet<YamlNode> _aliasTargets = new();
     private readonly Stack<Frame> _stack = new();
     private int _offsetShift;
     private long _writtenNodes;
     private long _expandedNodes;
+    private long _expandedLength;
     private bool _usedAlias;
     private YamlNode? _root;
 
@@ -38,9 +40,23 @@ internal sealed class YamlTreeBuilder
         _limits = limits;
     }
 
-    /// <summary>Parses <paramref name="text"/>; returns the root node, or null when there is none or parsing stopped.</summary>
-    public static YamlNode? Build(string text, LineMap lines, DiagnosticBag diagnostics, SyntaxLimits limits)
-        => new YamlTreeBuilder(text, lines, diagnostics, limits).Run();
+    /// <summary>
+    /// Parses <paramref name="text"/>; returns the root node, or null when there is none or parsing
+    /// stopped. <paramref name="aliasedSpans"/> are the spans of the nodes an alias repeats.
+    /// </summary>
+    public static YamlNode? Build(string text, LineMap lines, DiagnosticBag diagnostics, SyntaxLimits limits, out IReadOnlyList<SourceSpan> aliasedSpans)
+    {
+        var builder = new YamlTreeBuilder(text, lines, diagnostics, limits);
+        var root = builder.Run();
+        var spans = new List<SourceSpan>(builder._aliasTargets.Count);
+        foreach (var node in builder._aliasTargets)
+        {
+            spans.Add(node.Span);
+        }
+
+        aliasedSpans = spans;
+        return root;
+    }
 
     private YamlNode? Run()
     {
@@ -130,7 +146,7 @@ internal sealed class YamlTreeBuilder
     {
         var tag = TagOf(e.Tag);
         var node = new YamlScalarNode(SpanOf(e), tag, e.Value, StyleOf(e.Style));
-        return Complete(node, 1, e.Anchor);
+        return Complete(node, (1, e.Value.Length), e.Anchor);
     }
 
     private bool OnAlias(AnchorAlias e)
@@ -143,11 +159,12 @@ internal sealed class YamlTreeBuilder
                 DiagnosticCatalog.YamlSyntax,
                 span,
                 string.Empty,
-                $"alias '*{name}' refers to no anchor defined before it; define '&{name}' first");
+                $"alias '*{MessageText.Excerpt(name)}' refers to no anchor defined before it; define '&{MessageText.Excerpt(name)}' first");
             return false;
         }
 
         _usedAlias = true;
+        _aliasTargets.Add(target);
         return Attach(target, _expandedSize[target], SpanOf(e), isAlias: true);
     }
 
@@ -191,10 +208,10 @@ internal sealed class YamlTreeBuilder
         YamlNode node = frame.Kind == YamlNodeKind.Sequence
             ? new YamlSequenceNode(span, tag, frame.Items)
             : new YamlMappingNode(span, tag, frame.Entries);
-        return Complete(node, frame.ExpandedSize + 1, ((NodeEvent)frame.Start).Anchor);
+        return Complete(node, (frame.ExpandedSize + 1, frame.ExpandedLength), ((NodeEvent)frame.Start).Anchor);
     }
 
-    private bool Complete(YamlNode node, long expandedSize, AnchorName anchor)
+    private bool Complete(YamlNode node, (long Nodes, long Length) expandedSize, AnchorName anchor)
     {
         _writtenNodes++;
         if (_writtenNodes > _limits.MaxNodes)
@@ -219,9 +236,24 @@ internal sealed class YamlTreeBuilder
 
     // Counting: a written node's children were counted when they were attached, so it adds one; an
     // alias adds the whole subtree it stands for, which is how an alias bomb is caught while it is read.
-    private bool Attach(YamlNode node, long expandedSize, SourceSpan usedAt, bool isAlias)
+    // Characters likewise: a written scalar adds its length, an alias the length of all it repeats.
+    private bool Attach(YamlNode node, (long Nodes, long Length) expandedSize, SourceSpan usedAt, bool isAlias)
     {
-        _expandedNodes += isAlias ? expandedSize : 1;
+        _expandedNodes += isAlias ? expandedSize.Nodes : 1;
+        _expandedLength += isAlias ? expandedSize.Length : node is YamlScalarNode scalar ? scalar.Value.Length : 0;
+        if (isAlias && _expandedLength > _limits.MaxExpandedLength)
+        {
+            _diagnostics.Report(
+                DiagnosticCatalog.LimitExceeded,
+                usedAt,
+                string.Empty,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "YAML aliases repeat long values until the document holds more than {0} characters; write the value once, or shorten it",
+                    _limits.MaxExpandedLength));
+            return false;
+        }
+
         if (_expandedNodes > _limits.MaxExpandedNodes)
         {
             _diagnostics.Report(
@@ -244,7 +276,8 @@ internal sealed class YamlTreeBuilder
         }
 
         var parent = _stack.Peek();
-        parent.ExpandedSize += expandedSize;
+        parent.ExpandedSize += expandedSize.Nodes;
+        parent.ExpandedLength += expandedSize.Length;
         parent.LastChildEnd = Math.Max(parent.LastChildEnd, usedAt.End);
         if (parent.Kind == YamlNodeKind.Sequence)
         {
@@ -293,7 +326,7 @@ internal sealed class YamlTreeBuilder
                 keyScalar.Span,
                 string.Empty,
                 ImmutableArray.Create(new OmlLocation(_diagnostics.FilePath, first)),
-                keyScalar.Value,
+                MessageText.Excerpt(keyScalar.Value),
                 YamlValues.LineOf(first));
         }
         else
@@ -323,7 +356,7 @@ internal sealed class YamlTreeBuilder
             DiagnosticCatalog.UnsupportedYamlFeature,
             node.Span,
             string.Empty,
-            $"The tag '{ShortTag(tag)}' is not part of plain YAML; OML reads the value as if it had no tag, other tools may not");
+            $"The tag '{MessageText.Excerpt(ShortTag(tag))}' is not part of plain YAML; OML reads the value as if it had no tag, other tools may not");
     }
 
     private void ReportSyntaxError(Mark start, Mark end, string message)
@@ -426,6 +459,8 @@ internal sealed class YamlTreeBuilder
         public YamlNode? PendingKey { get; set; }
 
         public long ExpandedSize { get; set; }
+
+        public long ExpandedLength { get; set; }
 
         public int LastChildEnd { get; set; }
     }

@@ -11,7 +11,7 @@ internal static class YamlValues
     public static string? Text(YamlNode? node) => node is YamlScalarNode { IsString: true } s ? s.Value : null;
 
     /// <summary>How messages quote a value: 'text', or its kind ("a list", "null") when it is not a scalar.</summary>
-    public static string Show(YamlNode node) => node is YamlScalarNode { IsNull: false } s ? "'" + s.Value + "'" : node.TypeDescription;
+    public static string Show(YamlNode node) => node is YamlScalarNode { IsNull: false } s ? "'" + MessageText.Excerpt(s.Value) + "'" : node.TypeDescription;
 
     /// <summary>A duration written as an integer (seconds) or a duration string; null otherwise.</summary>
     public static OmlDuration? Duration(YamlNode node) => node switch

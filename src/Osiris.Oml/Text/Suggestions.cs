@@ -10,27 +10,41 @@ public static class Suggestions
     /// <summary>
     /// The candidate closest to <paramref name="input"/> (case-insensitive Damerau-Levenshtein), or null when
     /// none is close enough: at most one edit for short words, about a third of the length for longer ones.
-    /// Ties go to the candidate that comes first in ordinal order, so the answer is deterministic.
+    /// Ties go to the candidate that comes first in ordinal order, so the answer is deterministic. The
+    /// search is bounded (see <see cref="SuggestionIndex"/>): a few thousand candidates at most are compared.
     /// </summary>
+    /// <remarks>
+    /// For a handful of fixed candidates (keys, events, kinds) searched once; a large set searched many
+    /// times belongs in a <see cref="SuggestionIndex"/>, which is built once.
+    /// </remarks>
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
-        if (string.IsNullOrEmpty(input) || input.Length > 128)
+        if (string.IsNullOrEmpty(input) || input.Length > SuggestionIndex.MaxLength)
         {
             return null;
         }
 
+        var lower = input.ToLowerInvariant();
         var limit = Math.Max(1, input.Length / 3);
+        var rows = new int[3][];
+        long spent = 0;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            if (candidate.Length > 128 || Math.Abs(candidate.Length - input.Length) > limit)
+            if (spent >= SuggestionIndex.MaxCellsPerSearch)
+            {
+                break;
+            }
+
+            if (string.IsNullOrEmpty(candidate) || candidate.Length > SuggestionIndex.MaxLength || Math.Abs(candidate.Length - input.Length) > limit)
             {
                 continue;
             }
 
-            var d = Distance(input, candidate);
-            if (d <= limit && (d < bestDistance || (d == bestDistance && string.CompareOrdinal(candidate, best) < 0)))
+            var threshold = Math.Min(limit, bestDistance);
+            var d = SuggestionIndex.BoundedDistance(lower, candidate.ToLowerInvariant(), threshold, rows, ref spent);
+            if (d <= threshold && (d < bestDistance || string.CompareOrdinal(candidate, best) < 0))
             {
                 best = candidate;
                 bestDistance = d;
@@ -42,7 +56,7 @@ public static class Suggestions
 
     /// <summary><c> (did you mean 'x'?)</c> for a suggestion, or the empty string.</summary>
     public static string DidYouMean(string input, IEnumerable<string> candidates)
-        => Closest(input, candidates) is { } s && !string.Equals(s, input, StringComparison.Ordinal) ? $" (did you mean '{s}'?)" : string.Empty;
+        => DidYouMean(input, candidates, out _);
 
     /// <summary>
     /// <c> (did you mean 'x'?)</c> for a suggestion, or the empty string; <paramref name="suggestion"/> is
@@ -50,10 +64,17 @@ public static class Suggestions
     /// </summary>
     public static string DidYouMean(string input, IEnumerable<string> candidates, out string? suggestion)
     {
-        var message = DidYouMean(input, candidates);
-        suggestion = message.Length == 0 ? null : Closest(input, candidates);
-        return message;
+        suggestion = OtherThan(input, Closest(input, candidates));
+        return Hint(suggestion);
     }
+
+    /// <summary><paramref name="suggestion"/> unless it is <paramref name="input"/> itself.</summary>
+    internal static string? OtherThan(string input, string? suggestion)
+        => suggestion is not null && !string.Equals(suggestion, input, StringComparison.Ordinal) ? suggestion : null;
+
+    /// <summary><c> (did you mean 'x'?)</c>, with a long suggestion shortened, or the empty string for none.</summary>
+    internal static string Hint(string? suggestion)
+        => suggestion is null ? string.Empty : $" (did you mean '{MessageText.Excerpt(suggestion)}'?)";
 
     /// <summary>
     /// A spelling of <paramref name="text"/> in a lowercase name format: ASCII letters and digits and
@@ -83,35 +104,5 @@ public static class Suggestions
 
     /// <summary>The optimal-string-alignment distance, ignoring case.</summary>
     internal static int Distance(string a, string b)
-    {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    v = Math.Min(v, d[i - 2, j - 2] + 1);
-                }
-
-                d[i, j] = v;
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
+        => SuggestionIndex.BoundedDistance(a.ToLowerInvariant(), b.ToLowerInvariant(), int.MaxValue, new int[3][]);
 }

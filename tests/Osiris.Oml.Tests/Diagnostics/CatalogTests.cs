@@ -166,6 +166,7 @@ public sealed class CatalogTests
     [InlineData("OSI0007", OmlSeverity.Error)]
     [InlineData("OSI0008", OmlSeverity.Warning)]
     [InlineData("OSI0009", OmlSeverity.Warning)]
+    [InlineData("OSI0011", OmlSeverity.Warning)]
     [InlineData("OSI0101", OmlSeverity.Error)]
     [InlineData("OSI0102", OmlSeverity.Error)]
     [InlineData("OSI0103", OmlSeverity.Warning)]
@@ -231,6 +232,7 @@ public sealed class CatalogTests
         { "OSI0007", "a: 1\n---\nb: 2\n" },
         { "OSI0008", "oml_version: \"9\"\n" },
         { "OSI0009", "a: !custom x\n" },
+        { "OSI0011", string.Concat(Enumerable.Range(0, 101).Select(i => $"nmae{i}: x\n")) },
         { "OSI0101", "a: 1\n" },
         { "OSI0102", "version: 1\n" },
         { "OSI0103", "nmae: x\n" },

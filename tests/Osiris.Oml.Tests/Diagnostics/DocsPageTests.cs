@@ -59,17 +59,19 @@ public sealed class DocsPageTests
         Assert.Contains($"| Category | {descriptor.Category} |", page.Text, StringComparison.Ordinal);
         Assert.Contains($"dotnet_diagnostic.{id}.severity", page.Text, StringComparison.Ordinal);
 
-        var printed = new List<string>();
-        foreach (var diagnostics in RunSection(page.Blocks("Example")))
+        var examples = RunSection(page.Blocks("Example"), out var runOfBlock);
+        var printed = new List<List<string>>();
+        foreach (var diagnostics in examples)
         {
-            printed.AddRange(diagnostics.Select(d => d.Id == DiagnosticIds.InvalidSetting ? $"CSC : warning {d.Id}: {d.GetMessage()}" : d.ToString()));
+            printed.Add(diagnostics.Select(d => d.Id == DiagnosticIds.InvalidSetting ? $"CSC : warning {d.Id}: {d.GetMessage()}" : d.ToString()).ToList());
             Assert.True(diagnostics.Any(d => d.Id == id), $"the example of {id} does not trigger it:\n{string.Join("\n", diagnostics)}");
         }
 
+        var printedByPython = new List<List<string>>();
         foreach (var python in page.PythonBlocks("Example"))
         {
             var diagnostics = Osiris.Oml.Import.PipelineImporter.Import(ExampleDagPath, python).Diagnostics;
-            printed.AddRange(diagnostics.Select(d => d.ToString()));
+            printedByPython.Add(diagnostics.Select(d => d.ToString()).ToList());
             Assert.True(diagnostics.Any(d => d.Id == id), $"the python example of {id} does not trigger it:\n{string.Join("\n", diagnostics)}");
         }
 
@@ -81,24 +83,30 @@ public sealed class DocsPageTests
             Assert.True(diagnostics.IsEmpty, $"a python fix of {id} is not clean:\n{string.Join("\n", diagnostics)}");
         }
 
-        foreach (var diagnostics in RunSection(fixes))
+        foreach (var diagnostics in RunSection(fixes, out _))
         {
             Assert.True(diagnostics.IsEmpty, $"a fix of {id} is not clean:\n{string.Join("\n", diagnostics)}");
         }
 
-        foreach (var quote in page.Quotes)
+        // A quote belongs to the example it follows: that example's run must print it, not just any run.
+        foreach (var (quote, afterPython, afterBlock) in page.Quotes)
         {
-            Assert.True(printed.Contains(quote), $"{id}.md quotes a line the engine does not print:\n  {quote}\nit prints:\n  {string.Join("\n  ", printed)}");
+            Assert.True(afterBlock >= 0, $"{id}.md quotes a line before its first example:\n  {quote}");
+            var lines = afterPython ? printedByPython[afterBlock] : printed[runOfBlock[afterBlock]];
+            Assert.True(lines.Contains(quote), $"{id}.md quotes a line its {(afterPython ? "python " : string.Empty)}example {afterBlock + 1} does not print:\n  {quote}\nthat example prints:\n  {string.Join("\n  ", lines)}");
         }
 
         if (id != DiagnosticIds.InternalError)
         {
-            Assert.Contains(page.Quotes, q => q.Contains($" {id}: ", StringComparison.Ordinal));
+            Assert.Contains(page.Quotes, q => q.Line.Contains($" {id}: ", StringComparison.Ordinal));
         }
     }
 
-    /// <summary>The runs of one section's blocks (see the remarks of the class).</summary>
-    private static List<ImmutableArray<OmlDiagnostic>> RunSection(IReadOnlyList<string> blocks)
+    /// <summary>
+    /// The runs of one section's blocks (see the remarks of the class); <paramref name="runOfBlock"/>
+    /// says which run each block is part of.
+    /// </summary>
+    private static List<ImmutableArray<OmlDiagnostic>> RunSection(IReadOnlyList<string> blocks, out int[] runOfBlock)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var paths = blocks.Where(b => b.StartsWith(PipelineMarker, StringComparison.Ordinal)).Select(FirstLineAsPath).Append(ExamplePath).Append(ProjectScript);
@@ -107,24 +115,40 @@ public sealed class DocsPageTests
         var runs = new List<ImmutableArray<OmlDiagnostic>>();
         var pending = (ImmutableArray<OmlDiagnostic>?)null;
         var project = new List<OmlFileAnalysis>();
-        foreach (var block in blocks)
+        var projectBlocks = new List<int>();
+        var settingsBlocks = new List<int>();
+        runOfBlock = new int[blocks.Count];
+        for (var index = 0; index < blocks.Count; index++)
         {
+            var block = blocks[index];
             if (block.StartsWith("is_global", StringComparison.Ordinal))
             {
                 var problems = Settings(block, out var schedule, out var policy);
                 options = options with { Schedule = schedule, Policy = policy };
                 pending = (pending ?? ImmutableArray<OmlDiagnostic>.Empty).AddRange(problems);
+                settingsBlocks.Add(index);
                 continue;
             }
 
+            if (block.StartsWith(PipelineMarker, StringComparison.Ordinal))
+            {
+                projectBlocks.Add(index);
+                projectBlocks.AddRange(settingsBlocks);
+                settingsBlocks.Clear();
+                project.Add(OmlEngine.AnalyzeFile(FirstLineAsPath(block), block, options, cancellationToken));
+                continue;
+            }
+
+            // This block's run carries the settings read before it.
+            foreach (var settings in settingsBlocks.Append(index))
+            {
+                runOfBlock[settings] = runs.Count;
+            }
+
+            settingsBlocks.Clear();
             if (block.StartsWith(SpecMarker, StringComparison.Ordinal))
             {
                 runs.Add((pending ?? ImmutableArray<OmlDiagnostic>.Empty).AddRange(Osiris.Oml.Components.ComponentSpecReader.Read(FirstLineAsPath(block), block).Diagnostics));
-            }
-            else if (block.StartsWith(PipelineMarker, StringComparison.Ordinal))
-            {
-                project.Add(OmlEngine.AnalyzeFile(FirstLineAsPath(block), block, options, cancellationToken));
-                continue;
             }
             else
             {
@@ -132,6 +156,11 @@ public sealed class DocsPageTests
             }
 
             pending = null;
+        }
+
+        foreach (var block in projectBlocks.Concat(settingsBlocks))
+        {
+            runOfBlock[block] = runs.Count;
         }
 
         if (project.Count > 0)
@@ -162,7 +191,15 @@ public sealed class DocsPageTests
         return scheduleProblems.AddRange(policyProblems).Select(p => new OmlDiagnostic(DiagnosticCatalog.InvalidSetting, default, string.Empty, ImmutableArray.Create(p))).ToImmutableArray();
     }
 
-    private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<(string Section, string Python)> Python, IReadOnlyList<string> Quotes)
+    /// <summary>A docs page: its text, its yaml (and .globalconfig) and python blocks by section, and its quoted compiler lines.</summary>
+    /// <param name="Text">The page.</param>
+    /// <param name="YamlBlocks">The yaml and .globalconfig blocks in page order, with their section.</param>
+    /// <param name="Python">The python blocks in page order, with their section.</param>
+    /// <param name="Quotes">
+    /// Each quoted compiler line, with the Example block it follows: a python block (its index among
+    /// the Example's python blocks) or a yaml one (its index among the Example's yaml blocks); -1 before the first.
+    /// </param>
+    private sealed record Page(string Text, IReadOnlyList<(string Section, string Yaml)> YamlBlocks, IReadOnlyList<(string Section, string Python)> Python, IReadOnlyList<(string Line, bool AfterPython, int AfterBlock)> Quotes)
     {
         public IReadOnlyList<string> Blocks(string section) => YamlBlocks.Where(b => b.Section == section).Select(b => b.Yaml).ToList();
 
@@ -174,7 +211,8 @@ public sealed class DocsPageTests
             var text = File.ReadAllText(path).Replace("\r\n", "\n");
             var blocks = new List<(string, string)>();
             var python = new List<(string, string)>();
-            var quotes = new List<string>();
+            var quotes = new List<(string, bool, int)>();
+            var afterPython = false;
             var section = string.Empty;
             var lines = text.Split('\n');
             for (var i = 0; i < lines.Length; i++)
@@ -192,6 +230,7 @@ public sealed class DocsPageTests
                     }
 
                     blocks.Add((section, sb.ToString()));
+                    afterPython = false;
                 }
                 else if (lines[i] == "```python")
                 {
@@ -202,13 +241,17 @@ public sealed class DocsPageTests
                     }
 
                     python.Add((section, sb.ToString()));
+                    afterPython = section == "Example";
                 }
                 else if ((lines[i].StartsWith("> " + PipelineMarker.Substring(2), StringComparison.Ordinal) && lines[i].Contains(".oml(", StringComparison.Ordinal))
                     || lines[i].StartsWith("> components/", StringComparison.Ordinal)
                     || lines[i].StartsWith("> " + ExampleDagPath + "(", StringComparison.Ordinal)
                     || lines[i].StartsWith("> CSC : ", StringComparison.Ordinal))
                 {
-                    quotes.Add(lines[i].Substring(2));
+                    var after = section != "Example" ? -1
+                        : afterPython ? python.Count(b => b.Item1 == "Example") - 1
+                        : blocks.Count(b => b.Item1 == "Example") - 1;
+                    quotes.Add((lines[i].Substring(2), afterPython, after));
                 }
             }
 

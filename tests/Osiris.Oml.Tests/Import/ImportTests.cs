@@ -125,6 +125,19 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public void Import_OfABlockWithAReferenceTimeOutsideTheCalculatorsRange_ReportsOSI0703_AtTheValue()
+    {
+        var content = SeedAirflow().Content.Replace("#     \"reference_time\": \"2026-01-01T00:00:00Z\",", "#     \"reference_time\": \"9999-01-01T00:00:00Z\",", StringComparison.Ordinal);
+        Assert.Contains("9999-01-01", content, StringComparison.Ordinal);
+
+        var d = Assert.Single(PipelineImporter.Import("dag.py", content).Diagnostics);
+
+        Assert.Equal(DiagnosticIds.InvalidEmbeddedBlock, d.Id);
+        Assert.Equal("\"9999-01-01T00:00:00Z\"", content.Substring(d.Span.Start, d.Span.Length));
+        Assert.Contains("options.reference_time must fall in 0002-01-01 to 8997-12-31", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_OfTextThatIsNotPython_ReportsOSI0704_AtTheProblem()
     {
         var content = SeedAirflow().Content.Replace("PIPELINE = \"pipelines/daily_customer_sync.oml\"", "PIPELINE = \"pipelines/daily_customer_sync.oml", StringComparison.Ordinal);

@@ -240,7 +240,7 @@ public sealed class StepConfigRuleTests
     [InlineData("mysql.extractor", "read", "connection: \"@mysql.primary\"", "port: {|OSI0120:~|}", "port", "must be an integer, not null")]
     [InlineData("mysql.extractor", "read", "connection: \"@mysql.primary\"", "port: {|OSI0120:[3306]|}", "port", "must be an integer, not a list")]
     [InlineData("mysql.extractor", "read", "connection: \"@mysql.primary\"", "port: {|OSI0120:{value: 3306}|}", "port", "must be an integer, not a mapping")]
-    [InlineData("mysql.extractor", "read", "connection: \"@mysql.primary\"", "port: {|OSI0120:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|}", "port", "must be an integer, not the string 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'")]
+    [InlineData("mysql.extractor", "read", "connection: \"@mysql.primary\"", "port: {|OSI0120:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|}", "port", "must be an integer, not the string 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa… (100 characters)'")]
     [InlineData("mysql.extractor", "read", "connection: \"@mysql.primary\"", "port: {|OSI0120:0|}", "port", "must be at least 1 (the allowed range is 1 to 65535), not 0")]
     [InlineData("mysql.extractor", "read", "connection: \"@mysql.primary\"", "port: {|OSI0120:-3306|}", "port", "must be at least 1 (the allowed range is 1 to 65535), not -3306")]
     [InlineData("mysql.extractor", "read", "connection: \"@mysql.primary\"", "port: {|OSI0120:65536|}", "port", "must be at most 65535 (the allowed range is 1 to 65535), not 65536")]

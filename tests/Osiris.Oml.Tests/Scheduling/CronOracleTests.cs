@@ -6,7 +6,8 @@ namespace Osiris.Oml.Tests.Scheduling;
 
 /// <summary>
 /// Every case of the cron-dev oracle, for every engine it covers, must come out with exactly the
-/// oracle's fire instants (or be refused when the engine refuses it).
+/// oracle's fire instants (or be refused when the engine refuses it). Skipped, with the reason, where
+/// <c>../shared/oracles/cron-dev</c> is not present.
 /// </summary>
 public sealed class CronOracleTests(ITestOutputHelper output)
 {
@@ -21,6 +22,12 @@ public sealed class CronOracleTests(ITestOutputHelper output)
     public static TheoryData<string, string> EngineAndCase()
     {
         var data = new TheoryData<string, string>();
+        if (!CronOracle.IsPresent)
+        {
+            data.Add("(oracle not present)", "(oracle not present)");
+            return data;
+        }
+
         foreach (var engine in Engines.Keys)
         {
             foreach (var c in CronOracle.Cases)
@@ -36,6 +43,7 @@ public sealed class CronOracleTests(ITestOutputHelper output)
     [MemberData(nameof(EngineAndCase))]
     public void GetFireTimes_MatchesOracle_ForEveryCaseAndEngine(string engine, string caseId)
     {
+        SkipWithoutOracle();
         var c = CronOracle.Cases.Single(x => x.Id == caseId);
         var expected = CronOracle.Expected[engine][caseId];
         output.WriteLine($"{engine} `{c.Cron}` in {c.Zone} after {c.Start}, n={c.Count}, day_or={c.DayOr}: {c.Note}");
@@ -55,6 +63,7 @@ public sealed class CronOracleTests(ITestOutputHelper output)
     [Fact]
     public void Oracle_CoversEveryCase_ForTheFourEngines()
     {
+        SkipWithoutOracle();
         Assert.Equal(83, CronOracle.Cases.Count);
         foreach (var engine in Engines.Keys)
         {
@@ -64,7 +73,18 @@ public sealed class CronOracleTests(ITestOutputHelper output)
 
     [Fact]
     public void TimeZoneData_IsTheOraclesRelease()
-        => Assert.Equal(CronOracle.TzdbVersion, ScheduleCalculator.TimeZoneDataVersion);
+    {
+        SkipWithoutOracle();
+        Assert.Equal(CronOracle.TzdbVersion, ScheduleCalculator.TimeZoneDataVersion);
+    }
+
+    private static void SkipWithoutOracle()
+    {
+        if (!CronOracle.IsPresent)
+        {
+            Assert.Skip(CronOracle.MissingReason);
+        }
+    }
 
     private static string Run(CronOracle.Case c, ScheduleTarget target, out List<string>? fires)
     {

@@ -89,4 +89,82 @@ public sealed class OsirisSettingsTests
         Assert.Single(problems);
         Assert.Equal(PolicySettings.Default, policy);
     }
+
+    // ---- osiris_reference_date outside the calculator's range -----------------------------------
+
+    [Theory]
+    [InlineData("9998-12-31")]
+    [InlineData("9999-12-31")]
+    [InlineData("8998-01-01")]
+    [InlineData("0001-01-01")]
+    public void ReferenceDate_IsAProblemNamingTheRange_WhenOutsideTheCalculatorsYears(string value)
+    {
+        var schedule = OsirisSettings.ReadSchedule(Lookup(("osiris_reference_date", value)), Today, out var problems);
+
+        Assert.Equal(
+            $"osiris_reference_date (or OsirisReferenceDate) is '{value}', outside the dates the schedule analysis can count from (0002-01-01 to 8997-12-31)",
+            Assert.Single(problems));
+        Assert.Equal(Instant.FromUtc(2026, 11, 27, 0, 0), schedule.ReferenceTime);
+    }
+
+    [Theory]
+    [InlineData("0002-01-01")]
+    [InlineData("8997-12-31")]
+    public void ReferenceDate_IsRead_AtTheEndsOfTheRange(string value)
+    {
+        var schedule = OsirisSettings.ReadSchedule(Lookup(("osiris_reference_date", value)), Today, out var problems);
+
+        Assert.Empty(problems);
+        Assert.Equal(NodaTime.Text.LocalDatePattern.Iso.Parse(value).Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), schedule.ReferenceTime);
+    }
+
+    [Fact]
+    public void ReferenceTime_CannotBeSetOutsideTheRange()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScheduleSettings.Default with { ReferenceTime = Instant.FromUtc(9998, 12, 31, 0, 0) });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScheduleSettings.Default with { ReferenceTime = Instant.FromUtc(1, 12, 31, 0, 0) });
+    }
+
+    [Fact]
+    public void BuildDate_IsKeptInRange_WhenTheMachineClockIsFarOff()
+    {
+        var schedule = OsirisSettings.ReadSchedule(Lookup(), new LocalDate(9999, 6, 1), out var problems);
+
+        Assert.Empty(problems);
+        Assert.Equal(Instant.FromUtc(8997, 12, 31, 0, 0), schedule.ReferenceTime);
+    }
+
+    /// <summary>Crons that reach far (a leap day, the last Friday, yearly, seconds) in zones with and without DST.</summary>
+    public static TheoryData<string> RangeEnds() => new() { "0002-01-01", "0002-06-15", "8997-06-15", "8997-12-31" };
+
+    [Theory]
+    [MemberData(nameof(RangeEnds))]
+    public void Analysis_HasNoInternalError_AtTheEndsOfTheRange(string date)
+    {
+        var reference = NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value;
+        var options = OmlAnalysisOptions.Default with
+        {
+            Schedule = ScheduleSettings.Default with { ReferenceTime = reference.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() },
+            Policy = PolicySettings.Default with { MaxParallelRuns = 1 },
+        };
+        string[] crons = { "0 2 * * *", "30 2 * * *", "0 * * * *", "*/15 * * * *", "0 0 29 2 *", "0 0 L * *", "0 0 * * 5L", "@yearly", "* * * * * 30", "0 2 * * 1-5" };
+        string[] zones = { "UTC", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Asia/Kolkata" };
+        var entries = new List<Osiris.Oml.Catalog.CatalogEntry>();
+        foreach (var zone in zones)
+        {
+            foreach (var cron in crons)
+            {
+                var text = $"oml_version: \"0.2.0\"\nname: p{entries.Count}\nschedule:\n  expression: \"{cron}\"\n  timezone: \"{zone}\"\n  timeout: 1h\n  window: {{size: 1d}}\n"
+                    + "steps: [{id: a, component: duckdb.processor, mode: transform, config: {query: \"${window.start}\"}}]\n";
+                var analysis = OmlEngine.AnalyzeFile($"p{entries.Count}.oml", text, options, TestContext.Current.CancellationToken);
+                Assert.DoesNotContain(analysis.Diagnostics, d => d.Id == "OSI0001");
+                entries.Add(analysis.Catalog!);
+            }
+
+            var interval = $"oml_version: \"0.2.0\"\nname: i\nschedule: {{type: interval, every: 1d, timezone: \"{zone}\"}}\nsteps: [{{id: a, component: duckdb.processor, mode: transform, config: {{query: q}}}}]\n";
+            Assert.DoesNotContain(OmlEngine.AnalyzeFile("i.oml", interval, options, TestContext.Current.CancellationToken).Diagnostics, d => d.Id == "OSI0001");
+        }
+
+        Osiris.Oml.Catalog.OmlCatalog.Analyze(entries, options, TestContext.Current.CancellationToken);
+    }
 }

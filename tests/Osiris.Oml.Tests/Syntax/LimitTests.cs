@@ -15,7 +15,36 @@ public sealed class LimitTests
     public void Default_HasTheDocumentedBounds()
     {
         Assert.Equal(new SyntaxLimits(2 * 1024 * 1024, 64, 100_000, 100_000), SyntaxLimits.Default);
+        Assert.Equal(4 * 1024 * 1024, SyntaxLimits.Default.MaxExpandedLength);
+        Assert.Equal(100, SyntaxLimits.Default.MaxDiagnosticsPerId);
+        Assert.Equal(1000, SyntaxLimits.Default.MaxDiagnostics);
         Assert.Same(SyntaxLimits.Default, OmlAnalysisOptions.Default.Limits);
+    }
+
+    [Fact]
+    public void Analyze_ReportsOSI0005AtTheAliasThatGoesPastTheLimit_WhenAliasesRepeatALongValue()
+    {
+        // 1 MiB written once and repeated by aliases: the third use passes 4 Mi characters.
+        var value = new string('v', 1024 * 1024);
+        var text = "oml_version: \"0.1.0\"\nx-a: &a \"" + value + "\"\nx-b: [*a, *a, *a, *a]\n";
+
+        var d = Assert.Single(OmlMarkup.Analyze(text).Diagnostics);
+
+        Assert.Equal("OSI0005", d.Id);
+        Assert.Equal(
+            "The file exceeds a safety limit: YAML aliases repeat long values until the document holds more than 4194304 characters; write the value once, or shorten it",
+            d.GetMessage());
+        var thirdUse = text.IndexOf("*a", text.IndexOf("*a", text.IndexOf("*a", StringComparison.Ordinal) + 1, StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+        Assert.Equal(thirdUse, d.Span.Start);
+    }
+
+    [Fact]
+    public void Analyze_IsQuietAboutLimits_WhenAliasesRepeatALongValueWithinTheLimit()
+    {
+        var value = new string('v', 1024 * 1024);
+        var text = "oml_version: \"0.1.0\"\nx-a: &a \"" + value + "\"\nx-b: [*a, *a]\n";
+
+        Assert.DoesNotContain(OmlMarkup.Analyze(text).Diagnostics, d => d.Id == "OSI0005");
     }
 
     [Fact]
