@@ -147,19 +147,5 @@ public sealed class OmlFileAnalysis
     public ImmutableArray<OmlDiagnostic> Diagnostics { get; }
 
     /// <summary>Whether any finding is an error (by default severity).</summary>
-    public bool HasErrors
-    {
-        get
-        {
-            foreach (var d in Diagnostics)
-            {
-                if (d.Severity == OmlSeverity.Error)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool HasErrors => OmlDiagnostic.AnyError(Diagnostics);
 }

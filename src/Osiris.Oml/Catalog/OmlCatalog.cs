@@ -206,81 +206,26 @@ public static class OmlCatalog
     /// </summary>
     private static Dictionary<string, HashSet<string>> CyclicComponents(Dictionary<string, List<string>> graph)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var low = new Dictionary<string, int>(StringComparer.Ordinal);
-        var onStack = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>();
-        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var work = new Stack<(string Node, int Edge)>();
-        var counter = 0;
-        foreach (var root in graph.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        var names = graph.Keys.Concat(graph.Values.SelectMany(v => v)).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var number = new Dictionary<string, int>(names.Count, StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
         {
-            if (index.ContainsKey(root))
+            number[names[i]] = i;
+        }
+
+        var successors = names.Select(name => (IReadOnlyList<int>)(graph.TryGetValue(name, out var to) ? to.ConvertAll(t => number[t]) : new List<int>())).ToList();
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var component in StronglyConnected.Components(successors))
+        {
+            if (component.Count == 1 && !successors[component[0]].Contains(component[0]))
             {
                 continue;
             }
 
-            work.Push((root, 0));
-            while (work.Count > 0)
+            var members = new HashSet<string>(component.Select(i => names[i]), StringComparer.Ordinal);
+            foreach (var member in members)
             {
-                var (v, e) = work.Pop();
-                if (e == 0)
-                {
-                    index[v] = low[v] = counter++;
-                    stack.Push(v);
-                    onStack.Add(v);
-                }
-
-                var next = graph.TryGetValue(v, out var to) ? to : (IReadOnlyList<string>)Array.Empty<string>();
-                var descended = false;
-                for (var k = e; k < next.Count; k++)
-                {
-                    var w = next[k];
-                    if (!index.ContainsKey(w))
-                    {
-                        work.Push((v, k + 1));
-                        work.Push((w, 0));
-                        descended = true;
-                        break;
-                    }
-
-                    if (onStack.Contains(w))
-                    {
-                        low[v] = Math.Min(low[v], index[w]);
-                    }
-                }
-
-                if (descended)
-                {
-                    continue;
-                }
-
-                if (low[v] == index[v])
-                {
-                    var members = new HashSet<string>(StringComparer.Ordinal);
-                    string w;
-                    do
-                    {
-                        w = stack.Pop();
-                        onStack.Remove(w);
-                        members.Add(w);
-                    }
-                    while (w != v);
-
-                    if (members.Count > 1 || next.Contains(v))
-                    {
-                        foreach (var member in members)
-                        {
-                            result[member] = members;
-                        }
-                    }
-                }
-
-                if (work.Count > 0)
-                {
-                    var parent = work.Peek().Node;
-                    low[parent] = Math.Min(low[parent], low[v]);
-                }
+                result[member] = members;
             }
         }
 

@@ -106,4 +106,18 @@ public sealed class OmlDiagnostic
     /// <summary><c>path(line,col): severity ID: message</c>, the MSBuild canonical form.</summary>
     public override string ToString()
         => $"{Location.FilePath}({Span.StartPosition}): {Severity.ToString().ToLowerInvariant()} {Id}: {GetMessage()}";
+
+    /// <summary>Whether any of <paramref name="diagnostics"/> is an error (by its effective severity).</summary>
+    internal static bool AnyError(ImmutableArray<OmlDiagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            if (d.Severity == OmlSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -37,6 +37,35 @@ internal sealed record TargetSchedule(
     public static TargetSchedule None(string? why) => new(TimetableKind.None, null, null, null, null, null, why);
 
     /// <summary>
+    /// The part of the mapping every target shares: nothing for no schedule or a schedule without its
+    /// expression or step, and a cron schedule as <paramref name="cronKind"/> in its zone. Null for an
+    /// interval with a step (<paramref name="every"/>), which each target maps its own way.
+    /// </summary>
+    public static TargetSchedule? MapShared(ScheduleModel? schedule, TimetableKind cronKind, out OmlDuration every)
+    {
+        every = default;
+        if (schedule is null)
+        {
+            return None(null);
+        }
+
+        if (schedule.Kind == ScheduleKind.Cron)
+        {
+            return schedule.Expression is null
+                ? None("the cron schedule has no expression")
+                : new TargetSchedule(cronKind, schedule.Expression, schedule.TimeZone, null, null, null, null);
+        }
+
+        if (schedule.Every is not { } step)
+        {
+            return None("the interval schedule has no 'every'");
+        }
+
+        every = step;
+        return null;
+    }
+
+    /// <summary>
     /// The cron expression in UTC that fires exactly at <c>anchor + k·step</c> (for all k, so also before
     /// the anchor), when one exists: a step of whole minutes that divides an hour, or of whole hours that
     /// divides a day, and an anchor on a whole minute. UTC has no DST, so every scheduler reads it alike.

@@ -73,19 +73,5 @@ public sealed class ImportResult
     public ImmutableArray<OmlDiagnostic> Diagnostics { get; }
 
     /// <summary>Whether any diagnostic is an error: the CLI exits with 1.</summary>
-    public bool HasErrors
-    {
-        get
-        {
-            foreach (var d in Diagnostics)
-            {
-                if (d.Severity == OmlSeverity.Error)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool HasErrors => OmlDiagnostic.AnyError(Diagnostics);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Osiris.Oml.Collections;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Syntax;
 using Osiris.Oml.Text;
@@ -85,7 +86,7 @@ internal static class NeedsAnalysis
 
     private static void ReportCycles(RuleContext context, IReadOnlyList<StepSyntax> steps, List<(int To, YamlScalarNode Item)>[] edges)
     {
-        foreach (var component in StronglyConnectedComponents(edges))
+        foreach (var component in StronglyConnected.Components(edges.Select(list => (IReadOnlyList<int>)list.ConvertAll(e => e.To)).ToList()))
         {
             var members = new HashSet<int>(component);
             var start = component.Min();
@@ -145,88 +146,5 @@ internal static class NeedsAnalysis
 
         path.Reverse();
         return path;
-    }
-
-    /// <summary>Tarjan's algorithm without recursion, so a long chain of steps cannot overflow the stack.</summary>
-    private static List<List<int>> StronglyConnectedComponents(List<(int To, YamlScalarNode Item)>[] edges)
-    {
-        var n = edges.Length;
-        var index = new int[n];
-        var low = new int[n];
-        var onStack = new bool[n];
-        for (var i = 0; i < n; i++)
-        {
-            index[i] = -1;
-        }
-
-        var stack = new Stack<int>();
-        var result = new List<List<int>>();
-        var counter = 0;
-        var work = new Stack<(int Node, int Edge)>();
-        for (var root = 0; root < n; root++)
-        {
-            if (index[root] >= 0)
-            {
-                continue;
-            }
-
-            work.Push((root, 0));
-            while (work.Count > 0)
-            {
-                var (v, e) = work.Pop();
-                if (e == 0)
-                {
-                    index[v] = low[v] = counter++;
-                    stack.Push(v);
-                    onStack[v] = true;
-                }
-
-                var descended = false;
-                for (var k = e; k < edges[v].Count; k++)
-                {
-                    var w = edges[v][k].To;
-                    if (index[w] < 0)
-                    {
-                        work.Push((v, k + 1));
-                        work.Push((w, 0));
-                        descended = true;
-                        break;
-                    }
-
-                    if (onStack[w])
-                    {
-                        low[v] = Math.Min(low[v], index[w]);
-                    }
-                }
-
-                if (descended)
-                {
-                    continue;
-                }
-
-                if (low[v] == index[v])
-                {
-                    var component = new List<int>();
-                    int w;
-                    do
-                    {
-                        w = stack.Pop();
-                        onStack[w] = false;
-                        component.Add(w);
-                    }
-                    while (w != v);
-                    result.Add(component);
-                }
-
-                if (work.Count > 0)
-                {
-                    var parent = work.Peek().Node;
-                    low[parent] = Math.Min(low[parent], low[v]);
-                }
-            }
-        }
-
-        result.Sort((a, b) => a.Min().CompareTo(b.Min()));
-        return result;
     }
 }

@@ -369,22 +369,10 @@ internal static class AirflowExporter
     internal static TargetSchedule MapSchedule(ExportContext ctx)
     {
         var s = ctx.Schedule;
-        if (s is null)
+        var tumbling = s?.Window?.Kind == WindowKind.Tumbling;
+        if (TargetSchedule.MapShared(s, tumbling ? TimetableKind.CronDataInterval : TimetableKind.Cron, out var every) is { } shared)
         {
-            return TargetSchedule.None(null);
-        }
-
-        var tumbling = s.Window?.Kind == WindowKind.Tumbling;
-        if (s.Kind == ScheduleKind.Cron)
-        {
-            return s.Expression is null
-                ? TargetSchedule.None("the cron schedule has no expression")
-                : new TargetSchedule(tumbling ? TimetableKind.CronDataInterval : TimetableKind.Cron, s.Expression, s.TimeZone, null, null, null, null);
-        }
-
-        if (s.Every is not { } every)
-        {
-            return TargetSchedule.None("the interval schedule has no 'every'");
+            return shared;
         }
 
         if (TargetSchedule.UtcCronFor(every, ctx.IntervalAnchor!.Value) is { } cron)
@@ -405,7 +393,7 @@ internal static class AirflowExporter
             why.Add($"Airflow adds intervals in UTC, so a calendar day of 'every: {every}' is 24 hours here and the runs shift by the DST change where the preview keeps the local time");
         }
 
-        if (s.Catchup != true)
+        if (s!.Catchup != true)
         {
             why.Add("with catchup off, Airflow's delta timetables take their phase from the first run they create (or the first after a pause), not from start_date");
         }

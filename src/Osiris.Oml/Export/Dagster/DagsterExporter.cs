@@ -413,22 +413,9 @@ internal static class DagsterExporter
 
     internal static TargetSchedule MapSchedule(ExportContext ctx)
     {
-        var s = ctx.Schedule;
-        if (s is null)
+        if (TargetSchedule.MapShared(ctx.Schedule, TimetableKind.Cron, out var every) is { } shared)
         {
-            return TargetSchedule.None(null);
-        }
-
-        if (s.Kind == ScheduleKind.Cron)
-        {
-            return s.Expression is null
-                ? TargetSchedule.None("the cron schedule has no expression")
-                : new TargetSchedule(TimetableKind.Cron, s.Expression, s.TimeZone, null, null, null, null);
-        }
-
-        if (s.Every is not { } every)
-        {
-            return TargetSchedule.None("the interval schedule has no 'every'");
+            return shared;
         }
 
         if (TargetSchedule.UtcCronFor(every, ctx.IntervalAnchor!.Value) is { } cron)

@@ -281,28 +281,15 @@ internal static class PrefectExporter
 
     internal static TargetSchedule MapSchedule(ExportContext ctx)
     {
-        var s = ctx.Schedule;
-        if (s is null)
+        if (TargetSchedule.MapShared(ctx.Schedule, TimetableKind.Cron, out var every) is { } shared)
         {
-            return TargetSchedule.None(null);
-        }
-
-        if (s.Kind == ScheduleKind.Cron)
-        {
-            return s.Expression is null
-                ? TargetSchedule.None("the cron schedule has no expression")
-                : new TargetSchedule(TimetableKind.Cron, s.Expression, s.TimeZone, null, null, null, null);
-        }
-
-        if (s.Every is not { } every)
-        {
-            return TargetSchedule.None("the interval schedule has no 'every'");
+            return shared;
         }
 
         // Prefect steps the days of an interval on the zone's clock and the rest in absolute time. A fixed
         // step in UTC is therefore exact; calendar days need the schedule's zone.
         return every.HasCalendarDays
-            ? new TargetSchedule(TimetableKind.Interval, null, s.TimeZone, every, ctx.IntervalAnchor, null,
+            ? new TargetSchedule(TimetableKind.Interval, null, ctx.Schedule!.TimeZone, every, ctx.IntervalAnchor, null,
                 "Prefect keeps the local time for the days of an interval, but resolves a local time that DST skips or repeats with its own rules, so runs on DST change days can differ from the preview.")
             : new TargetSchedule(TimetableKind.Interval, null, "UTC", every, ctx.IntervalAnchor,
                 "The interval is anchored in UTC, where Prefect steps in absolute time (in a DST zone it would keep the local time for steps of a day or more).", null);
