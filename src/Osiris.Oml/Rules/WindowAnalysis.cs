@@ -88,11 +88,12 @@ internal static class WindowAnalysis
             findings.Add(new Finding(delta, $"{TimeText.Length(Abs(delta))} before the run of {string.Join(" or ", byRun)}, {transition}", Steady: false));
         }
 
-        Report(context, findings.Where(f => f.Delta > Duration.Zero).ToList(), DiagnosticCatalog.WindowGap, location);
-        Report(context, findings.Where(f => f.Delta < Duration.Zero).ToList(), DiagnosticCatalog.WindowOverlap, location);
+        var calendar = window.Size.Value.HasCalendarDays;
+        Report(context, findings.Where(f => f.Delta > Duration.Zero).ToList(), DiagnosticCatalog.WindowGap, location, calendar);
+        Report(context, findings.Where(f => f.Delta < Duration.Zero).ToList(), DiagnosticCatalog.WindowOverlap, location, calendar);
     }
 
-    private static void Report(RuleContext context, List<Finding> findings, OmlDiagnosticDescriptor descriptor, Text.SourceSpan location)
+    private static void Report(RuleContext context, List<Finding> findings, OmlDiagnosticDescriptor descriptor, Text.SourceSpan location, bool calendarSize)
     {
         if (findings.Count == 0)
         {
@@ -100,9 +101,13 @@ internal static class WindowAnalysis
         }
 
         var what = string.Join("; ", findings.Take(MaxListed).Select(f => f.Text));
-        var fix = findings.Any(f => !f.Steady)
-            ? "Make the window follow the clock: size \"1d\" is a calendar day (23 or 25 hours on DST change days), or use type: tumbling, which spans exactly from the previous run to this one"
-            : "Make the size equal to the time between runs, or use type: tumbling, which spans exactly from the previous run to this one";
+        // A calendar-day size already follows the clock: what is left is a run the DST change moves
+        // (a skipped or repeated local time), which only a tumbling window or another hour absorbs.
+        var fix = !findings.Any(f => !f.Steady)
+            ? "Make the size equal to the time between runs, or use type: tumbling, which spans exactly from the previous run to this one"
+            : calendarSize
+            ? "Use type: tumbling, which spans exactly from the previous run to this one, or schedule the runs outside the local hours the DST changes skip or repeat"
+            : "Make the window follow the clock: size \"1d\" is a calendar day (23 or 25 hours on DST change days), or use type: tumbling, which spans exactly from the previous run to this one";
         if (descriptor == DiagnosticCatalog.WindowOverlap)
         {
             if (Appends(context.Root) is { } appends)

@@ -288,6 +288,22 @@ public sealed class ScheduleRuleTests
     }
 
     [Fact]
+    public void CalendarDayWindow_OnASkippedHour_SuggestsTumblingOrAnotherHour_NotTheSizeItHas()
+    {
+        // 02:30 happens twice in Prague on 2027-10-31 and Airflow runs the later one, 25 hours after the
+        // previous run: even a calendar-day window leaves a gap, so the fix cannot be the "1d" it has.
+        var schedule = SeedSchedule.Replace("\"UTC\"", "\"Europe/Prague\"").Replace("\"0 2 * * *\"", "\"30 2 * * *\"").Replace("size: \"24h\"", "size: \"1d\"");
+        var text = OmlMarkup.Parse(Pipeline(schedule, usesWindow: true)).Text;
+        var diagnostics = OmlMarkup.Analyze(text, Options(Orchestrators.Airflow)).Diagnostics;
+
+        var gap = Assert.Single(diagnostics, d => d.Id == "OSI0402");
+        Assert.Equal(
+            "The load windows of consecutive runs leave a gap: 1h before the run of 2027-10-31 02:30 CET (Airflow), after Europe/Prague falls back from 03:00 to 02:00 on 2027-10-31; rows updated in the gap are never loaded. Use type: tumbling, which spans exactly from the previous run to this one, or schedule the runs outside the local hours the DST changes skip or repeat (TZDB 2026f)",
+            gap.GetMessage());
+        Assert.Equal((12, 34), (gap.Span.StartPosition.Line, gap.Span.StartPosition.Character));
+    }
+
+    [Fact]
     public void WindowLongerThanTheInterval_OverlapsOnEveryRun_AndIsAnErrorWhenAppended()
     {
         const string writer = """
