@@ -13,12 +13,30 @@ namespace Osiris.Oml.Binding;
 /// </summary>
 internal static class BlockReader
 {
-    /// <summary>Reports every key of <paramref name="mapping"/> that is not one of <paramref name="known"/> (extension keys aside).</summary>
-    public static void CheckKeys(YamlMappingNode mapping, string path, string[] known, OmlDiagnosticDescriptor descriptor, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reports every key of <paramref name="mapping"/> that is not one of <paramref name="known"/>
+    /// (extension keys aside). <paramref name="synonyms"/> are the keys other tools use for the same
+    /// setting (a crontab's <c>cron</c>, Airflow's <c>max_active_runs</c>), suggested where the spelling
+    /// is too far off for a "did you mean".
+    /// </summary>
+    public static void CheckKeys(YamlMappingNode mapping, string path, string[] known, OmlDiagnosticDescriptor descriptor, DiagnosticBag diagnostics, (string Key, string Meant)[]? synonyms = null)
     {
         foreach (var (entry, key) in OmlKeys.Unknown(mapping, known))
         {
             var hint = Suggestions.DidYouMean(key, known, out var meant);
+            if (meant is null && synonyms is not null)
+            {
+                foreach (var (synonym, target) in synonyms)
+                {
+                    if (string.Equals(synonym, key.Trim(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        meant = target;
+                        hint = Suggestions.Hint(target);
+                        break;
+                    }
+                }
+            }
+
             diagnostics.ReportWithSuggestion(descriptor, entry.Key.Span, path + "." + key, OmlSuggestion.ForScalar(entry.Key, meant), MessageText.Excerpt(key), path, hint, string.Join(", ", known));
         }
     }

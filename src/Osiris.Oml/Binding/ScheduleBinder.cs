@@ -49,6 +49,22 @@ internal static class ScheduleBinder
 
     private static readonly string[] WindowKeys = OmlVocabulary.Window;
 
+    // What users of cron tables, Airflow, Prefect and Dagster write for the same settings.
+    private static readonly (string, string)[] Synonyms =
+    {
+        ("cron", "expression"), ("cron_expression", "expression"), ("schedule", "expression"),
+        ("tz", "timezone"), ("zone", "timezone"), ("time_zone", "timezone"), ("execution_timezone", "timezone"),
+        ("interval", "every"), ("start_date", "start"), ("retries", "retry"), ("dagrun_timeout", "timeout"),
+        ("max_active_runs", "concurrency"), ("concurrency_limit", "concurrency"),
+    };
+
+    private static readonly (string, string)[] RetrySynonyms =
+    {
+        ("retries", "attempts"), ("max_retries", "attempts"), ("retry_delay", "delay"), ("retry_delay_seconds", "delay"), ("max_retry_delay", "max_delay"),
+    };
+
+    private static readonly (string, string)[] WindowSynonyms = { ("length", "size"), ("duration", "size"), ("column", "field") };
+
     private static readonly (string, ScheduleKind)[] Kinds = { ("cron", ScheduleKind.Cron), ("interval", ScheduleKind.Interval) };
 
     private static readonly (string, BackoffKind)[] Backoffs = { ("fixed", BackoffKind.Fixed), ("linear", BackoffKind.Linear), ("exponential", BackoffKind.Exponential) };
@@ -65,7 +81,7 @@ internal static class ScheduleBinder
     public static (ScheduleModel? Model, ScheduleSpans Spans) Bind(YamlMappingNode schedule, DiagnosticBag diagnostics)
     {
         var spans = new ScheduleSpans { Block = schedule.Span };
-        BlockReader.CheckKeys(schedule, "schedule", Keys, DiagnosticCatalog.UnknownScheduleKey, diagnostics);
+        BlockReader.CheckKeys(schedule, "schedule", Keys, DiagnosticCatalog.UnknownScheduleKey, diagnostics, Synonyms);
 
         var typeEntry = schedule.GetEntry("type");
         var kind = typeEntry is null
@@ -243,7 +259,7 @@ internal static class ScheduleBinder
             return null;
         }
 
-        BlockReader.CheckKeys(retry, "schedule.retry", RetryKeys, DiagnosticCatalog.UnknownScheduleKey, diagnostics);
+        BlockReader.CheckKeys(retry, "schedule.retry", RetryKeys, DiagnosticCatalog.UnknownScheduleKey, diagnostics, RetrySynonyms);
         var attemptsEntry = retry.GetEntry("attempts");
         spans.RetryAttempts = attemptsEntry?.Value.Span;
         var attempts = attemptsEntry is null ? 0 : Integer(attemptsEntry, "schedule.retry.attempts", diagnostics, 0, MaxAttempts, "the number of retries after the first try, from 0 to 100") ?? 0;
@@ -298,7 +314,7 @@ internal static class ScheduleBinder
             return null;
         }
 
-        BlockReader.CheckKeys(window, "schedule.window", WindowKeys, DiagnosticCatalog.UnknownScheduleKey, diagnostics);
+        BlockReader.CheckKeys(window, "schedule.window", WindowKeys, DiagnosticCatalog.UnknownScheduleKey, diagnostics, WindowSynonyms);
         var typeEntry = window.GetEntry("type");
         var kind = typeEntry is null
             ? WindowKind.Sliding

@@ -58,6 +58,7 @@ public sealed class SuggestionEditTests
         { "OSI0210", "${params.region}", "${params.regoin}", "${params.region}", "${params.regoin}" },
         { "OSI0204", "backoff: \"fixed\"", "backoff: \"fxed\"", "fixed", "fxed" },
         { "OSI0205", "retry: {attempts", "retry: {atempts", "attempts", "atempts" },
+        { "OSI0205", "expression: \"0 6 * * *\"", "cron: \"0 6 * * *\"", "expression", "cron" },
         { "OSI0312", "on_failure:", "on_failur:", "on_failure", "on_failur" },
         { "OSI0311", "- email:", "- emial:", "email", "emial" },
         { "OSI0307", "type: \"row_count\"", "type: \"row_cont\"", "row_count", "row_cont" },

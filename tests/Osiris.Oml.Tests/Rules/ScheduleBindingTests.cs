@@ -145,6 +145,21 @@ public sealed class ScheduleBindingTests
     }
 
     [Theory]
+    [InlineData("{|OSI0205:cron|}: \"0 2 * * *\"\nexpression: \"0 2 * * *\"", "cron", "expression", "schedule")]
+    [InlineData("expression: \"0 2 * * *\"\n{|OSI0205:tz|}: \"UTC\"", "tz", "timezone", "schedule")]
+    [InlineData("expression: \"0 2 * * *\"\n{|OSI0205:max_active_runs|}: 1", "max_active_runs", "concurrency", "schedule")]
+    [InlineData("expression: \"0 2 * * *\"\nretry: {attempts: 2, {|OSI0205:retry_delay_seconds|}: 60}", "retry_delay_seconds", "delay", "schedule.retry")]
+    [InlineData("expression: \"0 2 * * *\"\nretry: {{|OSI0205:max_retries|}: 2}", "max_retries", "attempts", "schedule.retry")]
+    public void Bind_ReportsOSI0205WithTheOmlKey_WhenKeyIsAnotherToolsName(string schedule, string key, string meant, string block)
+    {
+        // Too far from any OML key for a spelling suggestion, but what Airflow, Prefect, Dagster or a
+        // crontab call the same setting.
+        var d = Assert.Single(OmlMarkup.Verify(Pipeline(schedule)));
+        Assert.StartsWith($"Unknown key '{key}' in {block} (did you mean '{meant}'?); the known keys are", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(meant, d.Suggestion?.Replacement);
+    }
+
+    [Theory]
     [InlineData("expression: {|OSI0104:[0, 2]|}")]
     [InlineData("expression: \"0 2 * * *\"\ncatchup: {|OSI0104:\"no\"|}")]
     [InlineData("expression: \"0 2 * * *\"\nretry: {|OSI0104:3|}")]
