@@ -35,6 +35,10 @@ public sealed class LineageGraph
         Edges = edges;
     }
 
+    /// <summary>A graph from its parts, as <see cref="Nodes"/> and <see cref="Edges"/> gave them (generated code rebuilds the build's graph so).</summary>
+    public static LineageGraph FromParts(IEnumerable<LineageNode> nodes, IEnumerable<LineageEdge> edges)
+        => new(nodes.ToImmutableArray(), edges.ToImmutableArray());
+
     /// <summary>The nodes, ordered by kind then name.</summary>
     public ImmutableArray<LineageNode> Nodes { get; }
 
@@ -43,13 +47,21 @@ public sealed class LineageGraph
 
     /// <summary>Builds the graph of the pipelines in <paramref name="entries"/> (unnamed ones are left out).</summary>
     public static LineageGraph Build(IEnumerable<CatalogEntry> entries)
+        => Build(entries.Where(e => e.Name is not null).Select(e => new LineagePipeline(
+            e.Name!,
+            e.FilePath,
+            e.Lineage.Where(l => l.Direction == "upstream").Select(l => l.Reference).ToList(),
+            e.Lineage.Where(l => l.Direction != "upstream").Select(l => l.Reference).ToList())));
+
+    /// <summary>Builds the graph of <paramref name="pipelines"/>.</summary>
+    public static LineageGraph Build(IEnumerable<LineagePipeline> pipelines)
     {
         var nodes = new Dictionary<string, LineageNode>(StringComparer.Ordinal);
         var edges = new Dictionary<(string From, string To), SortedSet<string>>();
-        var named = entries.Where(e => e.Name is not null).OrderBy(e => e.FilePath, StringComparer.Ordinal).ToList();
+        var named = pipelines.OrderBy(e => e.FilePath, StringComparer.Ordinal).ToList();
         foreach (var entry in named)
         {
-            var node = new LineageNode("pipeline", entry.Name!, entry.FilePath);
+            var node = new LineageNode("pipeline", entry.Name, entry.FilePath);
             if (!nodes.TryGetValue(node.Key, out var existing) || existing.FilePath is null)
             {
                 nodes[node.Key] = node;
@@ -59,21 +71,21 @@ public sealed class LineageGraph
         foreach (var entry in named)
         {
             var self = "pipeline:" + entry.Name;
-            foreach (var link in entry.Lineage)
+            foreach (var (reference, upstream) in entry.Upstream.Select(r => (r, true)).Concat(entry.Downstream.Select(r => (r, false))))
             {
-                var other = new LineageNode(link.Reference.Kind, link.Reference.Name, null);
+                var other = new LineageNode(reference.Kind, reference.Name, null);
                 if (!nodes.ContainsKey(other.Key))
                 {
                     nodes[other.Key] = other;
                 }
 
-                var key = link.Direction == "upstream" ? (other.Key, self) : (self, other.Key);
+                var key = upstream ? (other.Key, self) : (self, other.Key);
                 if (!edges.TryGetValue(key, out var by))
                 {
                     edges[key] = by = new SortedSet<string>(StringComparer.Ordinal);
                 }
 
-                by.Add(entry.Name!);
+                by.Add(entry.Name);
             }
         }
 
@@ -84,3 +96,10 @@ public sealed class LineageGraph
                 .ToImmutableArray());
     }
 }
+
+/// <summary>What <see cref="LineageGraph.Build(IEnumerable{LineagePipeline})"/> needs of a pipeline.</summary>
+/// <param name="Name">The pipeline's name.</param>
+/// <param name="FilePath">Its file.</param>
+/// <param name="Upstream">Its <c>lineage.upstream</c> entries.</param>
+/// <param name="Downstream">Its <c>lineage.downstream</c> entries.</param>
+public sealed record LineagePipeline(string Name, string? FilePath, IReadOnlyList<Model.LineageReference> Upstream, IReadOnlyList<Model.LineageReference> Downstream);
