@@ -1,18 +1,13 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using NodaTime;
 using Osiris.Analyzers.Diagnostics;
 using Osiris.Oml;
 using Osiris.Oml.Catalog;
 using Osiris.Oml.Diagnostics;
-using Osiris.Oml.Settings;
 
 namespace Osiris.Analyzers.Analyzers;
 
@@ -23,13 +18,6 @@ namespace Osiris.Analyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
 {
-    // Each keystroke in the IDE starts a compilation; unchanged .oml files are not analyzed again.
-    private static readonly TextResultCache<(string Path, OmlAnalysisOptions Options), OmlFileAnalysis> Analyses = new();
-
-    // The options of the last compilation: equal options are replaced by this instance, so the cache
-    // compares options by reference for every file instead of by value (which walks the file list).
-    private static OmlAnalysisOptions? lastOptions;
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => OmlDiagnosticDescriptors.All;
 
@@ -43,15 +31,8 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
             // The project's own component specs extend the built-in registry for every .oml file.
             var specs = ProjectComponents.Read(start.Options.AdditionalFiles, start.CancellationToken);
             var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
-            var settings = ReadSettings(global);
-            global.TryGetValue("build_property.ProjectDir", out var projectDir);
-            var options = Shared(OmlAnalysisOptions.Default with
-            {
-                Components = specs.Registry,
-                Schedule = settings.Schedule,
-                Policy = settings.Policy,
-                ProjectFiles = new ProjectFiles(start.Options.AdditionalFiles.Select(f => f.Path), projectDir),
-            });
+            var settings = ProjectAnalysis.ReadSettings(global);
+            var options = ProjectAnalysis.CreateOptions(start.Options.AdditionalFiles, global, specs, settings);
 
             // Every file's catalog entry is collected for the repository-wide rules at compilation end.
             var catalog = new ConcurrentBag<CatalogEntry>();
@@ -99,35 +80,6 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>The osiris_* settings from the compiler's global options (.globalconfig keys or build properties).</summary>
-    private static RepositorySettings ReadSettings(AnalyzerConfigOptions global)
-    {
-        // Looked up one by one: not every host implements AnalyzerConfigOptions.Keys.
-        var options = new List<KeyValuePair<string, string>>();
-        foreach (var key in RepositorySettings.SettingKeys)
-        {
-            if (global.TryGetValue(key, out var value))
-            {
-                options.Add(new KeyValuePair<string, string>(key, value));
-            }
-        }
-
-        // The build date (UTC) anchors "the next DST transitions"; osiris_reference_date pins it for reproducible builds.
-        return RepositorySettings.Read(options, LocalDate.FromDateTime(DateTime.UtcNow));
-    }
-
-    private static OmlAnalysisOptions Shared(OmlAnalysisOptions options)
-    {
-        var last = Volatile.Read(ref lastOptions);
-        if (last is not null && last.Equals(options))
-        {
-            return last;
-        }
-
-        Volatile.Write(ref lastOptions, options);
-        return options;
-    }
-
     private static CatalogEntry? AnalyzeFile(AdditionalFileAnalysisContext context, OmlAnalysisOptions options)
     {
         var file = context.AdditionalFile;
@@ -153,11 +105,7 @@ public sealed class OmlFileAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            var cancellationToken = context.CancellationToken;
-            var analysis = Analyses.GetOrCompute(
-                text,
-                (file.Path, options),
-                () => OmlEngine.AnalyzeFile(file.Path, text.ToString(), options, cancellationToken));
+            var analysis = ProjectAnalysis.Analyze(text, file.Path, options, context.CancellationToken);
             foreach (var diagnostic in analysis.Diagnostics)
             {
                 context.ReportDiagnostic(LocationMapper.ToDiagnostic(diagnostic));
