@@ -1,0 +1,118 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Osiris.Analyzers.Generators;
+
+namespace Osiris.Analyzers.Tests.Generators;
+
+/// <summary>The generator's caching, step by step (ROSLYN-NOTES "Incremental").</summary>
+public sealed class IncrementalGeneratorTests
+{
+    private static readonly string[] Tracked =
+    {
+        PipelineGenerator.Steps.Settings, PipelineGenerator.Steps.Options, PipelineGenerator.Steps.Sources,
+        PipelineGenerator.Steps.Names, PipelineGenerator.Steps.Named, PipelineGenerator.Steps.Summaries,
+    };
+
+    private static string Pipeline(string name, string query = "SELECT 1", string upstream = "table: raw.a")
+        => $"oml_version: \"0.2.0\"\nname: {name}\nsteps:\n  - id: a\n    component: duckdb.processor\n    mode: transform\n    config:\n      query: {query}\nmetadata:\n  owner: x@example.com\n  lineage:\n    upstream: [\"{upstream}\"]\n";
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation, AdditionalText[] Files) FirstRun()
+    {
+        var files = new AdditionalText[]
+        {
+            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/one.oml", Pipeline("one")),
+            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/two.oml", Pipeline("two")),
+            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/three.oml", Pipeline("three")),
+        };
+        var compilation = GeneratorHarness.Compilation();
+        var driver = GeneratorHarness.Driver(files).RunGenerators(compilation, TestContext.Current.CancellationToken);
+        Assert.Equal(4, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+        return (driver, compilation, files);
+    }
+
+    private static IEnumerable<(string Step, IncrementalStepRunReason Reason)> Outputs(GeneratorDriver driver)
+    {
+        var result = driver.GetRunResult().Results.Single();
+        foreach (var name in Tracked)
+        {
+            if (result.TrackedSteps.TryGetValue(name, out var runs))
+            {
+                foreach (var run in runs)
+                {
+                    foreach (var output in run.Outputs)
+                    {
+                        yield return (name, output.Reason);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void EditingACSharpFile_ReusesEveryStep()
+    {
+        var (driver, compilation, _) = FirstRun();
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("namespace Consumer { internal static class Program { static int X => 1; } }")));
+
+        driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
+
+        var outputs = Outputs(driver).ToList();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Step + " was " + o.Reason));
+        Assert.All(
+            driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void EditingOnePipelinesQuery_ReEmitsOnlyItsDescriptor()
+    {
+        var (driver, compilation, files) = FirstRun();
+        var edited = new GeneratorHarness.Text(files[1].Path, Pipeline("two", query: "SELECT 2"));
+        driver = driver.ReplaceAdditionalText(files[1], edited).RunGenerators(compilation, TestContext.Current.CancellationToken);
+
+        var result = driver.GetRunResult().Results.Single();
+        var sources = result.TrackedSteps[PipelineGenerator.Steps.Sources].SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, sources.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(2, sources.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+
+        var named = result.TrackedSteps[PipelineGenerator.Steps.Named].SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, named.Count(r => r == IncrementalStepRunReason.Modified));
+
+        // Names and lineage did not change, so the Pipelines class is not emitted again.
+        Assert.All(result.TrackedSteps[PipelineGenerator.Steps.Names].SelectMany(r => r.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.All(result.TrackedSteps[PipelineGenerator.Steps.Summaries].SelectMany(r => r.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        var emitted = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, emitted.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Contains("SELECT 2", result.GeneratedSources.Single(s => s.HintName == "Pipelines.Two.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EditingOnePipelinesLineage_ReEmitsItsDescriptorAndThePipelinesClass_Only()
+    {
+        var (driver, compilation, files) = FirstRun();
+        var edited = new GeneratorHarness.Text(files[0].Path, Pipeline("one", upstream: "table: raw.b"));
+        driver = driver.ReplaceAdditionalText(files[0], edited).RunGenerators(compilation, TestContext.Current.CancellationToken);
+
+        var result = driver.GetRunResult().Results.Single();
+        var emitted = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(2, emitted.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Contains("raw.b", result.GeneratedSources.Single(s => s.HintName == "Pipelines.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunningTwiceOnTheSameInputs_GivesTheSameSources()
+    {
+        var (driver, compilation, _) = FirstRun();
+        var first = driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()).ToList();
+        var fresh = GeneratorHarness.Driver(new AdditionalText[]
+        {
+            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/three.oml", Pipeline("three")),
+            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/one.oml", Pipeline("one")),
+            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/two.oml", Pipeline("two")),
+        }).RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var second = fresh.GetRunResult().Results.Single().GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.SourceText.ToString()).ToList();
+        Assert.Equal(first.Order(StringComparer.Ordinal), second.Order(StringComparer.Ordinal));
+    }
+}
