@@ -8,13 +8,14 @@ namespace Osiris.Analyzers.Tests;
 public sealed class PackagePropsTests
 {
     [Fact]
-    public void CompilerVisibleProperties_AreTheMsBuildNamesOfEverySetting()
+    public void CompilerVisibleProperties_AreTheMsBuildNamesOfEverySetting_AndWhatTheGeneratorReads()
     {
         var props = XDocument.Load(Path.Combine(RepositoryPaths.Root, "nuget", "build", "Osiris.Analyzers.props"));
         var visible = props.Descendants("CompilerVisibleProperty").Select(e => (string?)e.Attribute("Include"));
+        string[] generator = ["OsirisGeneratePipelines", "OsirisNamespace", "RootNamespace", "ProjectDir"];
 
         Assert.Equal(
-            OsirisSettings.All.Select(k => k.MsBuildProperty).Order(StringComparer.Ordinal),
+            OsirisSettings.All.Select(k => k.MsBuildProperty).Concat(generator).Order(StringComparer.Ordinal),
             visible.Order(StringComparer.Ordinal));
     }
 }

@@ -39,8 +39,34 @@ public sealed class PackageContentsTests(PackageFeed feed, ITestOutputHelper out
             Assert.Contains(expected, entries);
         }
 
-        // Nothing may land in lib/: the package must not add a compile-time reference to user projects.
-        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+        // lib/ holds the runtime library only: the schedule API and the types the generated Pipelines class returns.
+        Assert.Equal(
+            new[] { "lib/netstandard2.0/Osiris.Oml.dll", "lib/netstandard2.0/Osiris.Oml.xml" },
+            entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void RuntimeLibrary_UsesTheLibrariesRealNames_AndThePackageDependsOnThemAtTheCentralVersions()
+    {
+        using var zip = ZipFile.OpenRead(feed.PackagePath);
+        using var reader = new PEReader(new MemoryStream(Read(zip, "lib/netstandard2.0/Osiris.Oml.dll")));
+        var metadata = reader.GetMetadataReader();
+        var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string>(Libraries, StringComparer.Ordinal), references);
+        Assert.DoesNotContain(references, r => r.StartsWith(InternalPrefix, StringComparison.Ordinal));
+
+        var nuspec = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(Read(zip, "Osiris.Analyzers.nuspec")));
+        var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency")
+            .ToDictionary(e => (string)e.Attribute("id")!, e => (string)e.Attribute("version")!, StringComparer.Ordinal);
+        var central = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.Ordinal);
+        Assert.Equal(
+            new[] { "Cronos", "NodaTime", "System.Collections.Immutable", "YamlDotNet" },
+            dependencies.Keys.Order(StringComparer.Ordinal));
+        Assert.All(dependencies, d => Assert.Equal(central[d.Key], d.Value));
+
+        // Not a development dependency: that would keep lib/ out of the consumer's compile.
+        Assert.DoesNotContain(nuspec.Descendants(), e => e.Name.LocalName == "developmentDependency" && e.Value == "true");
     }
 
     [Fact]

@@ -27,18 +27,14 @@ internal sealed record KeyValue(string Key, string Value);
 /// <param name="RelativePath">Project-relative, <c>/</c> separators (names the hint, the descriptor's SourcePath and the exports' header).</param>
 /// <param name="Name">The pipeline's name.</param>
 /// <param name="ContentHash"><c>sha256:</c> + hex of the LF-normalised text.</param>
-/// <param name="Text">The LF-normalised text (the exports are made from it at run time).</param>
-/// <param name="Model">The engine's model.</param>
+/// <param name="Model">The engine's model (its SourcePath project-relative).</param>
 /// <param name="HasErrors">Whether the engine found errors (no exports then).</param>
-/// <param name="ScheduleIsValid">Whether the schedule makes fire times (else the descriptor's Schedule is null).</param>
 internal sealed record PipelineSource(
     string RelativePath,
     string Name,
     string ContentHash,
-    string Text,
     PipelineModel Model,
-    bool HasErrors,
-    bool ScheduleIsValid);
+    bool HasErrors);
 
 /// <summary>What the <c>Pipelines</c> class needs of one pipeline: its names and its lineage.</summary>
 internal sealed record PipelineSummary(

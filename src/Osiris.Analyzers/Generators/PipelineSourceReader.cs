@@ -2,8 +2,6 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using Osiris.Oml;
-using Osiris.Oml.Model;
-using Osiris.Oml.Scheduling;
 
 namespace Osiris.Analyzers.Generators;
 
@@ -24,10 +22,8 @@ internal static class PipelineSourceReader
             relative,
             model.Name!,
             Hash(normalized),
-            normalized,
             model with { SourcePath = relative },
-            analysis.HasErrors,
-            model.Schedule is { } schedule && IsValid(schedule));
+            analysis.HasErrors);
     }
 
     /// <summary>The path relative to the project folder with <c>/</c> separators (the file name alone when outside it).</summary>
@@ -52,15 +48,6 @@ internal static class PipelineSourceReader
         var slash = normalized.LastIndexOf('/');
         return slash >= 0 ? normalized.Substring(slash + 1) : normalized;
     }
-
-    private static bool IsValid(ScheduleModel schedule)
-        => ScheduleDefinition.TryCreate(
-            schedule.Kind == ScheduleKind.Cron ? schedule.Expression : null,
-            schedule.Kind == ScheduleKind.Interval ? schedule.Every : null,
-            schedule.TimeZone,
-            schedule.Start,
-            out _,
-            out _);
 
     private static string Hash(string text)
     {

@@ -66,6 +66,32 @@ public sealed class PipelineDescriptor
     /// </summary>
     public PipelineExports? Exports { get; }
 
+    /// <summary>
+    /// The descriptor of a model the engine built (<see cref="OmlFileAnalysis.Pipeline"/>); its
+    /// <see cref="Model.PipelineModel.SourcePath"/> becomes <see cref="SourcePath"/>.
+    /// </summary>
+    /// <param name="model">The pipeline.</param>
+    /// <param name="contentHash">The hash of the file's text (see <see cref="ContentHash"/>).</param>
+    /// <param name="exports">Its exports, or null.</param>
+    public static PipelineDescriptor From(Model.PipelineModel model, string contentHash, PipelineExports? exports = null)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        return new PipelineDescriptor(
+            model.Name ?? string.Empty,
+            model.Description,
+            model.OmlVersion,
+            model.SourcePath,
+            contentHash,
+            System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(model.Steps, GeneratedPipeline.Step)),
+            GeneratedPipeline.Schedule(model.Schedule),
+            GeneratedPipeline.Metadata(model.Metadata),
+            exports);
+    }
+
     /// <summary>The step with this id, or null.</summary>
     public StepDescriptor? FindStep(string id)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Osiris.Oml.Export;
+using Osiris.Oml.Model;
 
 namespace Osiris.Oml.Descriptors;
 
@@ -10,28 +11,26 @@ namespace Osiris.Oml.Descriptors;
 /// for the same repository settings.
 /// </summary>
 /// <remarks>
-/// The generated code carries the pipeline's text, the repository's export settings and the specs of
-/// its custom components, and the packaged engine exports on first use (once per target): three files
+/// The generated code carries the pipeline's model, the repository's export settings and the specs of
+/// its custom components, and the packaged exporters run on first use (once per target): three files
 /// of about 10 KB per pipeline as string constants would pass the 16 MB limit of a .NET assembly's
-/// string heap at a few hundred pipelines and slow every build. Thread-safe.
+/// string heap at a few hundred pipelines and slow every build. The exporters are pure functions, so
+/// the text is the same as at build time. Thread-safe.
 /// </remarks>
 public sealed class PipelineExports
 {
-    private readonly string _sourcePath;
-    private readonly string _text;
+    private readonly PipelineModel _model;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _settings;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _componentSpecs;
     private readonly ExportResult?[] _results = new ExportResult?[3];
 
-    /// <summary>Creates the exports of a pipeline (the generated code does).</summary>
-    /// <param name="sourcePath">The project-relative path the files' headers name.</param>
-    /// <param name="text">The pipeline's <c>.oml</c> text.</param>
+    /// <summary>Creates the exports of a pipeline.</summary>
+    /// <param name="model">The pipeline (valid: the exporters do not validate); its SourcePath is what the files' headers name.</param>
     /// <param name="settings">The repository's <c>osiris_*</c> export settings.</param>
-    /// <param name="componentSpecs">Path and text of the project's component specs the pipeline uses.</param>
-    public PipelineExports(string sourcePath, string text, IReadOnlyList<KeyValuePair<string, string>> settings, IReadOnlyList<KeyValuePair<string, string>> componentSpecs)
+    /// <param name="componentSpecs">Path and text of the project's component specs (their secret fields are never written).</param>
+    public PipelineExports(PipelineModel model, IReadOnlyList<KeyValuePair<string, string>>? settings = null, IReadOnlyList<KeyValuePair<string, string>>? componentSpecs = null)
     {
-        _sourcePath = sourcePath ?? throw new ArgumentNullException(nameof(sourcePath));
-        _text = text ?? throw new ArgumentNullException(nameof(text));
+        _model = model ?? throw new ArgumentNullException(nameof(model));
         _settings = settings ?? Array.Empty<KeyValuePair<string, string>>();
         _componentSpecs = componentSpecs ?? Array.Empty<KeyValuePair<string, string>>();
     }
@@ -65,7 +64,7 @@ public sealed class PipelineExports
             return known;
         }
 
-        var result = SourceExport.Export(_sourcePath, _text, format, _settings, _componentSpecs);
+        var result = PipelineExporter.Export(_model, format, ExportOptions.From(SourceExport.AnalysisOptions(_settings, _componentSpecs)));
         return Interlocked.CompareExchange(ref _results[index], result, null) ?? result;
     }
 }

@@ -22,7 +22,10 @@ public sealed class GeneratorBaselineTests
         Assert.Null(result.RunResult.Results.Single().Exception);
         var folder = Path.Combine(BaselineFolder, sample);
         var version = typeof(Osiris.Analyzers.Generators.PipelineGenerator).Assembly.GetName().Version!.ToString(3);
-        var produced = result.Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString().Replace(version, "%VERSION%", StringComparison.Ordinal));
+        // Only where the tool names itself: a pipeline's own oml_version may be the same digits.
+        var produced = result.Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString()
+            .Replace("// Osiris.Analyzers " + version + " ", "// Osiris.Analyzers %VERSION% ", StringComparison.Ordinal)
+            .Replace("(\"Osiris.Analyzers\", \"" + version + "\")", "(\"Osiris.Analyzers\", \"%VERSION%\")", StringComparison.Ordinal));
         if (Update)
         {
             if (Directory.Exists(folder))

@@ -22,6 +22,46 @@ internal static class JsonText
         return sb.ToString();
     }
 
+    /// <summary>The text of <paramref name="node"/> on one line without spaces (the generated descriptors embed it).</summary>
+    public static string WriteCompact(JsonNode node)
+    {
+        var sb = new StringBuilder();
+        WriteCompact(sb, node);
+        return sb.ToString();
+    }
+
+    private static void WriteCompact(StringBuilder sb, JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                sb.Append('{');
+                for (var i = 0; i < o.Members.Count; i++)
+                {
+                    sb.Append(i > 0 ? "," : string.Empty);
+                    AppendString(sb, o.Members[i].Key);
+                    sb.Append(':');
+                    WriteCompact(sb, o.Members[i].Value);
+                }
+
+                sb.Append('}');
+                break;
+            case JsonArray a:
+                sb.Append('[');
+                for (var i = 0; i < a.Items.Count; i++)
+                {
+                    sb.Append(i > 0 ? "," : string.Empty);
+                    WriteCompact(sb, a.Items[i]);
+                }
+
+                sb.Append(']');
+                break;
+            default:
+                Write(sb, node, 0);
+                break;
+        }
+    }
+
     private static void Write(StringBuilder sb, JsonNode node, int indent)
     {
         switch (node)

@@ -13,18 +13,11 @@ namespace Consumer
         /// </summary>
         public static global::Osiris.Oml.Descriptors.PipelineDescriptor BrokenSteps => global::System.Threading.LazyInitializer.EnsureInitialized(ref __BrokenSteps, __BrokenStepsCreate)!;
 
-        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __BrokenStepsCreate()
-        {
-            return new global::Osiris.Oml.Descriptors.PipelineDescriptor(
-                "broken-steps",
-                null,
-                "%VERSION%",
-                "pipelines/broken-steps.oml",
-                "sha256:f4e727aa81f9eaeaf1e0b149a6d066fb23d3b7f90033021ecd67941c2989053e",
-                new global::Osiris.Oml.Descriptors.StepDescriptor[] { new global::Osiris.Oml.Descriptors.StepDescriptor("extract", "mysql.extractor", "read", global::System.Array.Empty<string>(), new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("connection", "@mysql"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("query", "SELECT * FROM customers"))), new global::Osiris.Oml.Descriptors.StepDescriptor("transform", "duckdb.processor", "transform", new string[] { "extract", "load" }, new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("query", "SELECT * FROM extract"))), new global::Osiris.Oml.Descriptors.StepDescriptor("load", "supabase.writer", "read", new string[] { "transform", "extrct" }, new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("connection", new global::Osiris.Oml.Descriptors.ConnectionReference("supabase", "main")), global::Osiris.Oml.Descriptors.ConfigMap.Entry("key", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("table", "customers"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("write_mode", "upsert"))), new global::Osiris.Oml.Descriptors.StepDescriptor("extract", "filesystem.csv_writer", "write", global::System.Array.Empty<string>(), new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("path", "out.csv"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("newline", "cr"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("chunk_size", (object)0L))) },
-                null,
-                null,
-                null);
-        }
+        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __BrokenStepsCreate() => global::Osiris.Oml.Descriptors.GeneratedPipeline.Create(
+            "{\"source\":\"pipelines/broken-steps.oml\",\"oml_version\":\"0.1.0\",\"name\":\"broken-steps\",\"description\":null,\"params\":null,\"schedule\":null,\"metadata\":null,\"steps\":[{\"id\":\"extract\",\"component\":\"mysql.extractor\",\"mode\":\"read\",\"needs\":[],\"config\":{\"connection\":\"@mysql\",\"query\":\"SELECT * FROM customers\"}},{\"id\":\"transform\",\"component\":\"duckdb.processor\",\"mode\":\"transform\",\"needs\":[\"extract\",\"load\"],\"config\":{\"query\":\"SELECT * FROM extract\"}},{\"id\":\"load\",\"component\":\"supabase.writer\",\"mode\":\"read\",\"needs\":[\"transform\",\"extrct\"],\"config\":{\"connection\":\"@supabase.main\",\"key\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\",\"table\":\"customers\",\"write_mode\":\"upsert\"}},{\"id\":\"extract\",\"component\":\"filesystem.csv_writer\",\"mode\":\"write\",\"needs\":[],\"config\":{\"path\":\"out.csv\",\"newline\":\"cr\",\"chunk_size\":0}}]}",
+            "sha256:f4e727aa81f9eaeaf1e0b149a6d066fb23d3b7f90033021ecd67941c2989053e",
+            false,
+            __OsirisExportSettings,
+            __OsirisComponentSpecs);
     }
 }

@@ -13,18 +13,11 @@ namespace Consumer
         /// </summary>
         public static global::Osiris.Oml.Descriptors.PipelineDescriptor CrmContacts => global::System.Threading.LazyInitializer.EnsureInitialized(ref __CrmContacts, __CrmContactsCreate)!;
 
-        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __CrmContactsCreate()
-        {
-            return new global::Osiris.Oml.Descriptors.PipelineDescriptor(
-                "crm-contacts",
-                null,
-                "%VERSION%",
-                "pipelines/custom-component.oml",
-                "sha256:7fb57f8e5cd859bcb616e113ce5515541d6734fa08c660ee296096f3b4ef97c7",
-                new global::Osiris.Oml.Descriptors.StepDescriptor[] { new global::Osiris.Oml.Descriptors.StepDescriptor("extract-contacts", "acme.crm_extractor", "write", global::System.Array.Empty<string>(), new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("connection", new global::Osiris.Oml.Descriptors.ConnectionReference("crm", "production")), global::Osiris.Oml.Descriptors.ConfigMap.Entry("object", "leads"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("page_size", (object)1000L), global::Osiris.Oml.Descriptors.ConfigMap.Entry("api_token", "0123456789abcdef0123456789"))) },
-                null,
-                null,
-                null);
-        }
+        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __CrmContactsCreate() => global::Osiris.Oml.Descriptors.GeneratedPipeline.Create(
+            "{\"source\":\"pipelines/custom-component.oml\",\"oml_version\":\"0.1.0\",\"name\":\"crm-contacts\",\"description\":null,\"params\":null,\"schedule\":null,\"metadata\":null,\"steps\":[{\"id\":\"extract-contacts\",\"component\":\"acme.crm_extractor\",\"mode\":\"write\",\"needs\":[],\"config\":{\"connection\":\"@crm.production\",\"object\":\"leads\",\"page_size\":1000,\"api_token\":\"0123456789abcdef0123456789\"}}]}",
+            "sha256:7fb57f8e5cd859bcb616e113ce5515541d6734fa08c660ee296096f3b4ef97c7",
+            false,
+            __OsirisExportSettings,
+            __OsirisComponentSpecs);
     }
 }

@@ -13,18 +13,11 @@ namespace Consumer
         /// </summary>
         public static global::Osiris.Oml.Descriptors.PipelineDescriptor CustomerExport => global::System.Threading.LazyInitializer.EnsureInitialized(ref __CustomerExport, __CustomerExportCreate)!;
 
-        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __CustomerExportCreate()
-        {
-            return new global::Osiris.Oml.Descriptors.PipelineDescriptor(
-                "customer-export",
-                null,
-                "0.2.0",
-                "pipelines/customer-export.oml",
-                "sha256:902e575955e6b39ef94abdf477f444a105054dc85016a5c3b6aac63c992b48b2",
-                new global::Osiris.Oml.Descriptors.StepDescriptor[] { new global::Osiris.Oml.Descriptors.StepDescriptor("extract", "mysql.extractor", "read", global::System.Array.Empty<string>(), new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("connection", new global::Osiris.Oml.Descriptors.ConnectionReference("mysql", "primary")), global::Osiris.Oml.Descriptors.ConfigMap.Entry("table", "customers"))) },
-                null,
-                new global::Osiris.Oml.Descriptors.MetadataDescriptor("data-team@company.com", null, null, null, null, global::System.Array.Empty<string>(), global::System.Array.Empty<global::Osiris.Oml.Descriptors.DataTestDescriptor>(), new global::Osiris.Oml.Model.LineageReference[] { new global::Osiris.Oml.Model.LineageReference("pipeline", "order_procesing"), new global::Osiris.Oml.Model.LineageReference("table", "mysql.customers") }, global::System.Array.Empty<global::Osiris.Oml.Model.LineageReference>(), global::System.Array.Empty<global::Osiris.Oml.Model.NotificationModel>()),
-                new global::Osiris.Oml.Descriptors.PipelineExports("pipelines/customer-export.oml", "# Two files declare the pipeline customer-export (see exports/customer-export.oml), and the lineage\n# names a pipeline that does not exist.\noml_version: \"0.2.0\"\nname: \"customer-export\"\nmetadata:\n  owner: \"data-team@company.com\"\n  lineage:\n    upstream:\n      - \"pipeline: order_procesing\"\n      - \"table: mysql.customers\"\nsteps:\n  - id: \"extract\"\n    component: \"mysql.extractor\"\n    mode: \"read\"\n    config:\n      connection: \"@mysql.primary\"\n      table: \"customers\"\n", __OsirisExportSettings, __OsirisComponentSpecs));
-        }
+        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __CustomerExportCreate() => global::Osiris.Oml.Descriptors.GeneratedPipeline.Create(
+            "{\"source\":\"pipelines/customer-export.oml\",\"oml_version\":\"0.2.0\",\"name\":\"customer-export\",\"description\":null,\"params\":null,\"schedule\":null,\"metadata\":{\"owner\":\"data-team@company.com\",\"team\":null,\"sla\":null,\"criticality\":null,\"description\":null,\"tags\":[],\"tests\":[],\"upstream\":[[\"pipeline\",\"order_procesing\"],[\"table\",\"mysql.customers\"]],\"downstream\":[],\"notifications\":[]},\"steps\":[{\"id\":\"extract\",\"component\":\"mysql.extractor\",\"mode\":\"read\",\"needs\":[],\"config\":{\"connection\":\"@mysql.primary\",\"table\":\"customers\"}}]}",
+            "sha256:902e575955e6b39ef94abdf477f444a105054dc85016a5c3b6aac63c992b48b2",
+            true,
+            __OsirisExportSettings,
+            __OsirisComponentSpecs);
     }
 }

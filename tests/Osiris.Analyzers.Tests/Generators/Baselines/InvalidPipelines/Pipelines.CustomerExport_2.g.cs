@@ -13,18 +13,11 @@ namespace Consumer
         /// </summary>
         public static global::Osiris.Oml.Descriptors.PipelineDescriptor CustomerExport_2 => global::System.Threading.LazyInitializer.EnsureInitialized(ref __CustomerExport_2, __CustomerExport_2Create)!;
 
-        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __CustomerExport_2Create()
-        {
-            return new global::Osiris.Oml.Descriptors.PipelineDescriptor(
-                "customer-export",
-                null,
-                "0.2.0",
-                "pipelines/exports/customer-export.oml",
-                "sha256:e927ba6dabb45d2616eec4b62d5d82ff9d7c4d910cd96d99356326f82da0ce7f",
-                new global::Osiris.Oml.Descriptors.StepDescriptor[] { new global::Osiris.Oml.Descriptors.StepDescriptor("extract", "mysql.extractor", "read", global::System.Array.Empty<string>(), new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("connection", new global::Osiris.Oml.Descriptors.ConnectionReference("mysql", "primary")), global::Osiris.Oml.Descriptors.ConfigMap.Entry("table", "customers"))) },
-                null,
-                new global::Osiris.Oml.Descriptors.MetadataDescriptor("data-team@company.com", null, null, null, null, global::System.Array.Empty<string>(), global::System.Array.Empty<global::Osiris.Oml.Descriptors.DataTestDescriptor>(), global::System.Array.Empty<global::Osiris.Oml.Model.LineageReference>(), global::System.Array.Empty<global::Osiris.Oml.Model.LineageReference>(), global::System.Array.Empty<global::Osiris.Oml.Model.NotificationModel>()),
-                new global::Osiris.Oml.Descriptors.PipelineExports("pipelines/exports/customer-export.oml", "# A copy that kept the name of pipelines/customer-export.oml.\noml_version: \"0.2.0\"\nname: \"customer-export\"\nmetadata:\n  owner: \"data-team@company.com\"\nsteps:\n  - id: \"extract\"\n    component: \"mysql.extractor\"\n    mode: \"read\"\n    config:\n      connection: \"@mysql.primary\"\n      table: \"customers\"\n", __OsirisExportSettings, __OsirisComponentSpecs));
-        }
+        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __CustomerExport_2Create() => global::Osiris.Oml.Descriptors.GeneratedPipeline.Create(
+            "{\"source\":\"pipelines/exports/customer-export.oml\",\"oml_version\":\"0.2.0\",\"name\":\"customer-export\",\"description\":null,\"params\":null,\"schedule\":null,\"metadata\":{\"owner\":\"data-team@company.com\",\"team\":null,\"sla\":null,\"criticality\":null,\"description\":null,\"tags\":[],\"tests\":[],\"upstream\":[],\"downstream\":[],\"notifications\":[]},\"steps\":[{\"id\":\"extract\",\"component\":\"mysql.extractor\",\"mode\":\"read\",\"needs\":[],\"config\":{\"connection\":\"@mysql.primary\",\"table\":\"customers\"}}]}",
+            "sha256:e927ba6dabb45d2616eec4b62d5d82ff9d7c4d910cd96d99356326f82da0ce7f",
+            true,
+            __OsirisExportSettings,
+            __OsirisComponentSpecs);
     }
 }

@@ -13,18 +13,11 @@ namespace Consumer
         /// </summary>
         public static global::Osiris.Oml.Descriptors.PipelineDescriptor LegacyExport => global::System.Threading.LazyInitializer.EnsureInitialized(ref __LegacyExport, __LegacyExportCreate)!;
 
-        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __LegacyExportCreate()
-        {
-            return new global::Osiris.Oml.Descriptors.PipelineDescriptor(
-                "legacy-export",
-                null,
-                null,
-                "pipelines/legacy-format.oml",
-                "sha256:9dc323ebd8a6bfd3b5beeb2f52b180a8f1de3824191627e32c1391213dda56ac",
-                global::System.Array.Empty<global::Osiris.Oml.Descriptors.StepDescriptor>(),
-                null,
-                null,
-                null);
-        }
+        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __LegacyExportCreate() => global::Osiris.Oml.Descriptors.GeneratedPipeline.Create(
+            "{\"source\":\"pipelines/legacy-format.oml\",\"oml_version\":null,\"name\":\"legacy-export\",\"description\":null,\"params\":null,\"schedule\":null,\"metadata\":null,\"steps\":[]}",
+            "sha256:9dc323ebd8a6bfd3b5beeb2f52b180a8f1de3824191627e32c1391213dda56ac",
+            false,
+            __OsirisExportSettings,
+            __OsirisComponentSpecs);
     }
 }

@@ -13,18 +13,11 @@ namespace Consumer
         /// </summary>
         public static global::Osiris.Oml.Descriptors.PipelineDescriptor MetadataMistakes => global::System.Threading.LazyInitializer.EnsureInitialized(ref __MetadataMistakes, __MetadataMistakesCreate)!;
 
-        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __MetadataMistakesCreate()
-        {
-            return new global::Osiris.Oml.Descriptors.PipelineDescriptor(
-                "metadata-mistakes",
-                null,
-                "0.2.0",
-                "pipelines/metadata-mistakes.oml",
-                "sha256:88f7db3e7579bcbca7a2257e9bff248e7d9cd6bb4553f4c0366ca98c05442b46",
-                new global::Osiris.Oml.Descriptors.StepDescriptor[] { new global::Osiris.Oml.Descriptors.StepDescriptor("extract", "mysql.extractor", "read", global::System.Array.Empty<string>(), new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("connection", new global::Osiris.Oml.Descriptors.ConnectionReference("mysql", "primary")), global::Osiris.Oml.Descriptors.ConfigMap.Entry("table", "orders"))) },
-                new global::Osiris.Oml.Descriptors.ScheduleDescriptor("0 3 * * *", null, "UTC", null, null, new global::Osiris.Oml.Time.OmlDuration(0, 7200L), null, null, null),
-                new global::Osiris.Oml.Descriptors.MetadataDescriptor(null, "data-platform", new global::Osiris.Oml.Time.OmlDuration(0, 3600L), null, null, new string[] { "nightly", "Nightly Job" }, new global::Osiris.Oml.Descriptors.DataTestDescriptor[] { new global::Osiris.Oml.Descriptors.DataTestDescriptor("custom", new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("script", "tests/missing_check.py"))) }, global::System.Array.Empty<global::Osiris.Oml.Model.LineageReference>(), new global::Osiris.Oml.Model.LineageReference[] { new global::Osiris.Oml.Model.LineageReference("dashbord", "revenue") }, global::System.Array.Empty<global::Osiris.Oml.Model.NotificationModel>()),
-                null);
-        }
+        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __MetadataMistakesCreate() => global::Osiris.Oml.Descriptors.GeneratedPipeline.Create(
+            "{\"source\":\"pipelines/metadata-mistakes.oml\",\"oml_version\":\"0.2.0\",\"name\":\"metadata-mistakes\",\"description\":null,\"params\":null,\"schedule\":{\"type\":\"cron\",\"expression\":\"0 3 * * *\",\"every\":null,\"timezone\":\"UTC\",\"start\":null,\"retry\":null,\"timeout\":\"2h\",\"concurrency\":null,\"catchup\":null,\"window\":null},\"metadata\":{\"owner\":null,\"team\":\"data-platform\",\"sla\":\"1h\",\"criticality\":null,\"description\":null,\"tags\":[\"nightly\",\"Nightly Job\"],\"tests\":[{\"type\":\"custom\",\"settings\":{\"script\":\"tests/missing_check.py\"}}],\"upstream\":[],\"downstream\":[[\"dashbord\",\"revenue\"]],\"notifications\":[]},\"steps\":[{\"id\":\"extract\",\"component\":\"mysql.extractor\",\"mode\":\"read\",\"needs\":[],\"config\":{\"connection\":\"@mysql.primary\",\"table\":\"orders\"}}]}",
+            "sha256:88f7db3e7579bcbca7a2257e9bff248e7d9cd6bb4553f4c0366ca98c05442b46",
+            false,
+            __OsirisExportSettings,
+            __OsirisComponentSpecs);
     }
 }

@@ -13,18 +13,11 @@ namespace Consumer
         /// </summary>
         public static global::Osiris.Oml.Descriptors.PipelineDescriptor ScheduleMistakes => global::System.Threading.LazyInitializer.EnsureInitialized(ref __ScheduleMistakes, __ScheduleMistakesCreate)!;
 
-        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __ScheduleMistakesCreate()
-        {
-            return new global::Osiris.Oml.Descriptors.PipelineDescriptor(
-                "schedule-mistakes",
-                null,
-                "0.2.0",
-                "pipelines/schedule-mistakes.oml",
-                "sha256:522a9934e5988801ced9a589f20c06635b8e0e022c61ecc2d96c13236ed35846",
-                new global::Osiris.Oml.Descriptors.StepDescriptor[] { new global::Osiris.Oml.Descriptors.StepDescriptor("extract", "mysql.extractor", "read", global::System.Array.Empty<string>(), new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("connection", new global::Osiris.Oml.Descriptors.ConnectionReference("mysql", "primary")), global::Osiris.Oml.Descriptors.ConfigMap.Entry("query", "SELECT * FROM orders WHERE updated_at >= '${window.start}'"))) },
-                null,
-                new global::Osiris.Oml.Descriptors.MetadataDescriptor("data-team@company.com", null, null, null, null, global::System.Array.Empty<string>(), global::System.Array.Empty<global::Osiris.Oml.Descriptors.DataTestDescriptor>(), global::System.Array.Empty<global::Osiris.Oml.Model.LineageReference>(), global::System.Array.Empty<global::Osiris.Oml.Model.LineageReference>(), global::System.Array.Empty<global::Osiris.Oml.Model.NotificationModel>()),
-                null);
-        }
+        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __ScheduleMistakesCreate() => global::Osiris.Oml.Descriptors.GeneratedPipeline.Create(
+            "{\"source\":\"pipelines/schedule-mistakes.oml\",\"oml_version\":\"0.2.0\",\"name\":\"schedule-mistakes\",\"description\":null,\"params\":null,\"schedule\":{\"type\":\"cron\",\"expression\":\"0 25 * * *\",\"every\":null,\"timezone\":\"Europe/Pargue\",\"start\":null,\"retry\":{\"attempts\":3,\"delay\":\"5m\",\"backoff\":\"fixed\",\"max_delay\":null},\"timeout\":null,\"concurrency\":null,\"catchup\":null,\"window\":null},\"metadata\":{\"owner\":\"data-team@company.com\",\"team\":null,\"sla\":null,\"criticality\":null,\"description\":null,\"tags\":[],\"tests\":[],\"upstream\":[],\"downstream\":[],\"notifications\":[]},\"steps\":[{\"id\":\"extract\",\"component\":\"mysql.extractor\",\"mode\":\"read\",\"needs\":[],\"config\":{\"connection\":\"@mysql.primary\",\"query\":\"SELECT * FROM orders WHERE updated_at >= '${window.start}'\"}}]}",
+            "sha256:522a9934e5988801ced9a589f20c06635b8e0e022c61ecc2d96c13236ed35846",
+            false,
+            __OsirisExportSettings,
+            __OsirisComponentSpecs);
     }
 }

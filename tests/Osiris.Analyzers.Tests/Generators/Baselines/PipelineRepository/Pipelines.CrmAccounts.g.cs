@@ -13,18 +13,11 @@ namespace Consumer
         /// </summary>
         public static global::Osiris.Oml.Descriptors.PipelineDescriptor CrmAccounts => global::System.Threading.LazyInitializer.EnsureInitialized(ref __CrmAccounts, __CrmAccountsCreate)!;
 
-        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __CrmAccountsCreate()
-        {
-            return new global::Osiris.Oml.Descriptors.PipelineDescriptor(
-                "crm-accounts",
-                null,
-                "%VERSION%",
-                "pipelines/crm-accounts.oml",
-                "sha256:d94cd2c8053ee050b46088597e76a668b4662310a8bcdf3f29c7e72f4fabe642",
-                new global::Osiris.Oml.Descriptors.StepDescriptor[] { new global::Osiris.Oml.Descriptors.StepDescriptor("extract-accounts", "acme.crm_extractor", "read", global::System.Array.Empty<string>(), new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("connection", new global::Osiris.Oml.Descriptors.ConnectionReference("crm", "production")), global::Osiris.Oml.Descriptors.ConfigMap.Entry("object", "accounts"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("page_size", (object)200L))), new global::Osiris.Oml.Descriptors.StepDescriptor("load-accounts", "supabase.writer", "write", new string[] { "extract-accounts" }, new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("connection", new global::Osiris.Oml.Descriptors.ConnectionReference("supabase", "analytics")), global::Osiris.Oml.Descriptors.ConfigMap.Entry("table", "crm_accounts"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("write_mode", "upsert"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("primary_key", "account_id"))) },
-                null,
-                null,
-                new global::Osiris.Oml.Descriptors.PipelineExports("pipelines/crm-accounts.oml", "# Accounts from our CRM (a component of our own, see components/acme.crm_extractor) into Supabase.\noml_version: \"%VERSION%\"\nname: \"crm-accounts\"\n\nsteps:\n  - id: \"extract-accounts\"\n    component: \"acme.crm_extractor\"\n    mode: \"read\"\n    config:\n      connection: \"@crm.production\"\n      object: \"accounts\"\n      page_size: 200\n\n  - id: \"load-accounts\"\n    component: \"supabase.writer\"\n    mode: \"write\"\n    needs: [\"extract-accounts\"]\n    config:\n      connection: \"@supabase.analytics\"\n      table: \"crm_accounts\"\n      write_mode: \"upsert\"\n      primary_key: \"account_id\"\n", __OsirisExportSettings, __OsirisComponentSpecs));
-        }
+        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __CrmAccountsCreate() => global::Osiris.Oml.Descriptors.GeneratedPipeline.Create(
+            "{\"source\":\"pipelines/crm-accounts.oml\",\"oml_version\":\"0.1.0\",\"name\":\"crm-accounts\",\"description\":null,\"params\":null,\"schedule\":null,\"metadata\":null,\"steps\":[{\"id\":\"extract-accounts\",\"component\":\"acme.crm_extractor\",\"mode\":\"read\",\"needs\":[],\"config\":{\"connection\":\"@crm.production\",\"object\":\"accounts\",\"page_size\":200}},{\"id\":\"load-accounts\",\"component\":\"supabase.writer\",\"mode\":\"write\",\"needs\":[\"extract-accounts\"],\"config\":{\"connection\":\"@supabase.analytics\",\"table\":\"crm_accounts\",\"write_mode\":\"upsert\",\"primary_key\":\"account_id\"}}]}",
+            "sha256:d94cd2c8053ee050b46088597e76a668b4662310a8bcdf3f29c7e72f4fabe642",
+            true,
+            __OsirisExportSettings,
+            __OsirisComponentSpecs);
     }
 }

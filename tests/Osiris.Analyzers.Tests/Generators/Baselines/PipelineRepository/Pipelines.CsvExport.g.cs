@@ -13,18 +13,11 @@ namespace Consumer
         /// </summary>
         public static global::Osiris.Oml.Descriptors.PipelineDescriptor CsvExport => global::System.Threading.LazyInitializer.EnsureInitialized(ref __CsvExport, __CsvExportCreate)!;
 
-        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __CsvExportCreate()
-        {
-            return new global::Osiris.Oml.Descriptors.PipelineDescriptor(
-                "csv-export",
-                null,
-                "%VERSION%",
-                "pipelines/csv-export.oml",
-                "sha256:dc4511b4adb7b74851288d9680ca584ed6553499316d547adddb370e54021fbd",
-                new global::Osiris.Oml.Descriptors.StepDescriptor[] { new global::Osiris.Oml.Descriptors.StepDescriptor("extract-invoices", "mysql.extractor", "read", global::System.Array.Empty<string>(), new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("connection", new global::Osiris.Oml.Descriptors.ConnectionReference("mysql", "billing")), global::Osiris.Oml.Descriptors.ConfigMap.Entry("table", "invoices"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("batch_size", (object)5000L))), new global::Osiris.Oml.Descriptors.StepDescriptor("write-csv", "filesystem.csv_writer", "write", new string[] { "extract-invoices" }, new global::Osiris.Oml.Descriptors.ConfigMap(global::Osiris.Oml.Descriptors.ConfigMap.Entry("path", "output/invoices.csv"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("delimiter", ";"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("encoding", "utf-8"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("newline", "lf"), global::Osiris.Oml.Descriptors.ConfigMap.Entry("header", (object)true))) },
-                null,
-                null,
-                new global::Osiris.Oml.Descriptors.PipelineExports("pipelines/csv-export.oml", "# A plain export: one MySQL table to a CSV file for finance.\noml_version: \"%VERSION%\"\nname: \"csv-export\"\n\nsteps:\n  - id: \"extract-invoices\"\n    component: \"mysql.extractor\"\n    mode: \"read\"\n    config:\n      connection: \"@mysql.billing\"\n      table: \"invoices\"\n      batch_size: 5000\n\n  - id: \"write-csv\"\n    component: \"filesystem.csv_writer\"\n    mode: \"write\"\n    needs: [\"extract-invoices\"]\n    config:\n      path: \"output/invoices.csv\"\n      delimiter: \";\"\n      encoding: \"utf-8\"\n      newline: \"lf\"\n      header: true\n", __OsirisExportSettings, __OsirisComponentSpecs));
-        }
+        private static global::Osiris.Oml.Descriptors.PipelineDescriptor __CsvExportCreate() => global::Osiris.Oml.Descriptors.GeneratedPipeline.Create(
+            "{\"source\":\"pipelines/csv-export.oml\",\"oml_version\":\"0.1.0\",\"name\":\"csv-export\",\"description\":null,\"params\":null,\"schedule\":null,\"metadata\":null,\"steps\":[{\"id\":\"extract-invoices\",\"component\":\"mysql.extractor\",\"mode\":\"read\",\"needs\":[],\"config\":{\"connection\":\"@mysql.billing\",\"table\":\"invoices\",\"batch_size\":5000}},{\"id\":\"write-csv\",\"component\":\"filesystem.csv_writer\",\"mode\":\"write\",\"needs\":[\"extract-invoices\"],\"config\":{\"path\":\"output/invoices.csv\",\"delimiter\":\";\",\"encoding\":\"utf-8\",\"newline\":\"lf\",\"header\":true}}]}",
+            "sha256:dc4511b4adb7b74851288d9680ca584ed6553499316d547adddb370e54021fbd",
+            true,
+            __OsirisExportSettings,
+            __OsirisComponentSpecs);
     }
 }
