@@ -55,7 +55,7 @@ public sealed class PackageContentsTests(PackageFeed feed, ITestOutputHelper out
         Assert.Superset(new HashSet<string>(Libraries, StringComparer.Ordinal), references);
         Assert.DoesNotContain(references, r => r.StartsWith(InternalPrefix, StringComparison.Ordinal));
 
-        var nuspec = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(Read(zip, "Osiris.Analyzers.nuspec")));
+        var nuspec = System.Xml.Linq.XDocument.Load(new MemoryStream(Read(zip, "Osiris.Analyzers.nuspec")));
         var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency")
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string)e.Attribute("version")!, StringComparer.Ordinal);
         var central = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props")).Descendants("PackageVersion")
