@@ -113,7 +113,8 @@ public static class ProjectExports
     /// (ignoring case, as Windows and macOS do), each of them is keyed by its whole project-relative
     /// path without <c>.oml</c>, folders joined with <c>-</c> (<c>eu/sync.oml</c> → <c>eu-sync</c>,
     /// <c>us/sync.oml</c> → <c>us-sync</c>). A key that is still taken (ignoring case) gets <c>-2</c>,
-    /// <c>-3</c>, … in the ordinal order of the paths.
+    /// <c>-3</c>, …: file-name keys are given first, then path keys, each in the ordinal order of the
+    /// paths. A file named just <c>.oml</c> is keyed <c>pipeline</c>.
     /// </summary>
     /// <param name="relativePaths">Project-relative paths with '/' separators.</param>
     public static IReadOnlyDictionary<string, string> Keys(IEnumerable<string> relativePaths)
@@ -124,10 +125,10 @@ public static class ProjectExports
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         var candidates = paths.ToDictionary(p => p, p => nameCounts[FileKey(p)] > 1 ? PathKey(p) : FileKey(p), StringComparer.Ordinal);
 
-        // Plain candidates claim their key first; only a clash gets a number.
+        // File-name keys are given first, then the path-derived ones; a clash gets a number.
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        foreach (var path in paths.Where(p => nameCounts[FileKey(p)] == 1).Concat(paths.Where(p => nameCounts[FileKey(p)] > 1)))
         {
             var key = candidates[path];
             var unique = key;
