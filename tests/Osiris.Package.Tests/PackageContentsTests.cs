@@ -39,7 +39,8 @@ public sealed class PackageContentsTests(PackageFeed feed, ITestOutputHelper out
             Assert.Contains(expected, entries);
         }
 
-        // lib/ holds the runtime library only: the schedule API and the types the generated Pipelines class returns.
+        // lib/ holds the runtime library only (the schedule API and the generated descriptors' types):
+        // nothing else may become a compile-time reference of user projects (not the export task either).
         Assert.Equal(
             new[] { "lib/netstandard2.0/Osiris.Oml.dll", "lib/netstandard2.0/Osiris.Oml.xml" },
             entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)));
@@ -67,6 +68,37 @@ public sealed class PackageContentsTests(PackageFeed feed, ITestOutputHelper out
 
         // Not a development dependency: that would keep lib/ out of the consumer's compile.
         Assert.DoesNotContain(nuspec.Descendants(), e => e.Name.LocalName == "developmentDependency" && e.Value == "true");
+    }
+
+    [Fact]
+    public void Package_ShipsTheExportTask_WithItsOwnIsolatedEngine_UnderTasksNetstandard20()
+    {
+        const string TaskFolder = "tasks/netstandard2.0/";
+        var entries = feed.PackageEntries();
+
+        Assert.Equal(
+            new[]
+            {
+                "Osiris.Analyzers.Internal.Cronos.dll",
+                "Osiris.Analyzers.Internal.NodaTime.dll",
+                "Osiris.Analyzers.Internal.YamlDotNet.dll",
+                "Osiris.Analyzers.Tasks.dll",
+                "Osiris.Oml.dll",
+            },
+            entries.Where(e => e.StartsWith(TaskFolder, StringComparison.Ordinal)).Select(e => e[TaskFolder.Length..]));
+        Assert.DoesNotContain(entries, e => e.EndsWith("Osiris.Analyzers.Tasks.dll", StringComparison.Ordinal) && !e.StartsWith(TaskFolder, StringComparison.Ordinal));
+
+        // The task's engine is the analyzer's isolated copy, byte for byte; the task itself names only
+        // the engine, MSBuild and the framework, never a library's real name.
+        using var zip = ZipFile.OpenRead(feed.PackagePath);
+        Assert.Equal(Read(zip, AnalyzerFolder + "Osiris.Oml.dll"), Read(zip, TaskFolder + "Osiris.Oml.dll"));
+        using var pe = new PEReader(new MemoryStream(Read(zip, TaskFolder + "Osiris.Analyzers.Tasks.dll")));
+        var reader = pe.GetMetadataReader();
+        var references = reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).ToList();
+        output.WriteLine(string.Join(", ", references));
+        Assert.All(references, r => Assert.True(
+            r is "netstandard" or "Osiris.Oml" || r.StartsWith("Microsoft.Build.", StringComparison.Ordinal) || r.StartsWith("System.", StringComparison.Ordinal),
+            $"the task references {r}"));
     }
 
     [Fact]
