@@ -189,9 +189,10 @@ paired_ca = statistics.median(z - x for x, _, z in rows)
 paired_cb = statistics.median(z - y for _, y, z in rows)
 print(f"{'median':>6} {a:>10.2f} s  {b:>10.2f} s  {c:>13.2f} s  {c - a:>+7.2f}  {c - b:>+7.2f}")
 print()
-print(f"package cost    c - a = {c - a:+.2f} s (median of the per-round differences {paired_ca:+.2f} s); "
-      f"budget +0.50 s: {'within' if c - a <= 0.5 else 'OVER'}")
-print(f"generator share c - b = {c - b:+.2f} s (median of the per-round differences {paired_cb:+.2f} s)")
+print(f"generator share c - b = {c - b:+.2f} s (median of the per-round differences {paired_cb:+.2f} s); "
+      f"budget +0.50 s (issue 9: with the generator on, at most 0.5 s more than without it): {'within' if c - b <= 0.5 else 'OVER'}")
+print(f"package cost    c - a = {c - a:+.2f} s (median of the per-round differences {paired_ca:+.2f} s): "
+      f"the analyzer and the generator together")
 print(f"ratio           c / a = {c / a:.2f}")
 if len(rows) < 5:
     print(f"(only {len(rows)} rounds: the issue asks for medians of at least 5)")

@@ -1,5 +1,4 @@
 using Osiris.Oml.Collections;
-using Osiris.Oml.Model;
 
 namespace Osiris.Analyzers.Generators;
 
@@ -24,24 +23,19 @@ internal sealed record GeneratorSettings(
 internal sealed record KeyValue(string Key, string Value);
 
 /// <summary>One <c>.oml</c> file that holds a named pipeline, as the engine read it.</summary>
-/// <param name="RelativePath">Project-relative, <c>/</c> separators (names the hint, the descriptor's SourcePath and the exports' header).</param>
+/// <param name="RelativePath">Project-relative, <c>/</c> separators (the descriptor's SourcePath and the exports' header).</param>
 /// <param name="Name">The pipeline's name.</param>
+/// <param name="Description">The pipeline's description (for the property's doc comment).</param>
 /// <param name="ContentHash"><c>sha256:</c> + hex of the LF-normalised text.</param>
-/// <param name="Model">The engine's model (its SourcePath project-relative).</param>
+/// <param name="ModelJson">The engine's model (its SourcePath project-relative) as the engine's JSON, written once per file edit.</param>
 /// <param name="HasErrors">Whether the engine found errors (no exports then).</param>
 internal sealed record PipelineSource(
     string RelativePath,
     string Name,
+    string? Description,
     string ContentHash,
-    PipelineModel Model,
+    string ModelJson,
     bool HasErrors);
-
-/// <summary>What the <c>Pipelines</c> class needs of one pipeline: its names and its lineage.</summary>
-internal sealed record PipelineSummary(
-    string RelativePath,
-    string Name,
-    EquatableArray<LineageReference> Upstream,
-    EquatableArray<LineageReference> Downstream);
 
 /// <summary>A pipeline with the C# name it was given.</summary>
 internal sealed record NamedPipeline(PipelineSource Source, string PropertyName);

@@ -21,9 +21,9 @@ namespace Osiris.Analyzers.Generators;
 /// </summary>
 /// <remarks>
 /// text → engine analysis (shared with <see cref="OmlFileAnalyzer"/>, so a file is analyzed once per build)
-/// → value-equal <see cref="PipelineSource"/> → C#. Nothing of ours reads the compilation: editing a
-/// <c>.cs</c> file reuses every step, and editing one <c>.oml</c> file re-emits only its descriptor (and the
-/// <c>Pipelines</c> class when its name or lineage changed).
+/// → value-equal <see cref="PipelineSource"/> (its model as JSON) → one C# file. Nothing of ours reads the
+/// compilation: editing a <c>.cs</c> file reuses every step, and editing one <c>.oml</c> file analyzes only
+/// that file again before the class is written.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class PipelineGenerator : IIncrementalGenerator
@@ -35,8 +35,7 @@ public sealed class PipelineGenerator : IIncrementalGenerator
         public const string Options = "Osiris.Options";
         public const string Sources = "Osiris.Sources";
         public const string Names = "Osiris.Names";
-        public const string Named = "Osiris.Named";
-        public const string Summaries = "Osiris.Summaries";
+        public const string Pipelines = "Osiris.Pipelines";
     }
 
     private static readonly string ToolVersion = ReadToolVersion();
@@ -90,40 +89,20 @@ public sealed class PipelineGenerator : IIncrementalGenerator
                 .ToEquatableArray())
             .WithTrackingName(Steps.Names);
 
-        var named = sources
-            .Combine(names)
-            .Select(static (input, _) => new NamedPipeline(input.Left, Lookup(input.Right, input.Left.RelativePath)))
-            .WithTrackingName(Steps.Named);
-
-        var summaries = sources
-            .Select(static (source, _) => new PipelineSummary(
-                source.RelativePath,
-                source.Name,
-                source.Model.Metadata?.Upstream ?? EquatableArray<Oml.Model.LineageReference>.Empty,
-                source.Model.Metadata?.Downstream ?? EquatableArray<Oml.Model.LineageReference>.Empty))
+        // One output for all pipelines (the cheapest C# to compile, README "Build cost"): it is emitted
+        // again when a pipeline changes, from per-file results that are reused for every other file.
+        var pipelines = sources
             .Collect()
             .Combine(names)
-            .Select(static (input, _) => input.Left
-                .OrderBy(s => s.RelativePath, StringComparer.Ordinal)
-                .Select(s => (s, Lookup(input.Right, s.RelativePath)))
-                .ToEquatableArray())
-            .WithTrackingName(Steps.Summaries);
+            .Select(static (input, _) => PipelinesEmitter.Order(input.Left.Select(s => new NamedPipeline(s, Lookup(input.Right, s.RelativePath)))).ToEquatableArray())
+            .WithTrackingName(Steps.Pipelines);
 
-        context.RegisterSourceOutput(named.Combine(settings), static (spc, input) =>
+        context.RegisterSourceOutput(pipelines.Combine(settings), static (spc, input) =>
         {
-            var (pipeline, generatorSettings) = input;
+            var (all, generatorSettings) = input;
             if (generatorSettings.Enabled)
             {
-                spc.AddSource(HintName(pipeline), SourceText.From(DescriptorEmitter.Emit(pipeline, generatorSettings, ToolVersion), Encoding.UTF8));
-            }
-        });
-
-        context.RegisterSourceOutput(summaries.Combine(settings), static (spc, input) =>
-        {
-            var (pipelines, generatorSettings) = input;
-            if (generatorSettings.Enabled)
-            {
-                spc.AddSource("Pipelines.g.cs", SourceText.From(PipelinesEmitter.Emit(pipelines, generatorSettings, ToolVersion), Encoding.UTF8));
+                spc.AddSource(PipelinesEmitter.HintName, SourceText.From(PipelinesEmitter.Emit(all, generatorSettings, ToolVersion), Encoding.UTF8));
             }
         });
     }
@@ -178,38 +157,6 @@ public sealed class PipelineGenerator : IIncrementalGenerator
         }
 
         return "Pipeline";
-    }
-
-    // Unique per file and stable: the property name is unique in the class, and hint names allow its characters.
-    private static string HintName(NamedPipeline pipeline)
-    {
-        var builder = new StringBuilder("Pipelines.");
-        foreach (var c in pipeline.PropertyName)
-        {
-            builder.Append(c < 0x80 && (char.IsLetterOrDigit(c) || c == '_') ? c : '_');
-        }
-
-        // Non-ASCII names map to '_'s, so add the path's hash to keep two such names apart.
-        if (pipeline.PropertyName.Any(c => c >= 0x80))
-        {
-            builder.Append('.').Append(((uint)StableHash(pipeline.Source.RelativePath)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return builder.Append(".g.cs").ToString();
-    }
-
-    private static int StableHash(string text)
-    {
-        unchecked
-        {
-            var hash = (int)2166136261;
-            foreach (var c in text)
-            {
-                hash = (hash ^ c) * 16777619;
-            }
-
-            return hash;
-        }
     }
 
     private static string ReadToolVersion()

@@ -2,6 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using Osiris.Oml;
+using Osiris.Oml.Descriptors;
 
 namespace Osiris.Analyzers.Generators;
 
@@ -21,8 +22,9 @@ internal static class PipelineSourceReader
         return new PipelineSource(
             relative,
             model.Name!,
+            model.Description,
             Hash(normalized),
-            model with { SourcePath = relative },
+            GeneratedPipeline.ToJson(model with { SourcePath = relative }),
             analysis.HasErrors);
     }
 

@@ -316,7 +316,7 @@ public sealed class PipelineGeneratorTests
             Walk(root);
         }
 
-        Assert.Contains(typeof(Oml.Model.PipelineModel), seen);
+        Assert.Contains(typeof(PipelineSource), seen);
         Assert.DoesNotContain(seen, t => t.Assembly == typeof(Compilation).Assembly || t.Assembly == typeof(CSharpCompilation).Assembly);
 
         void Walk(Type type)
