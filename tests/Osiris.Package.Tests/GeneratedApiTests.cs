@@ -104,4 +104,40 @@ public sealed class GeneratedApiTests(PackageFeed feed, ITestOutputHelper output
         Assert.Contains("airflow # Airflow DAG of the Osiris pipeline \"prague_nightly\", for Airflow 2.7+ and 3.x.", lines);
         Assert.Contains(lines, l => l.StartsWith("calculator 2026-03-28T00:00:00Z 2026-03-29T00:00:00Z", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void SampleProgram_ListsEveryPipeline_WithOwnerNextRunsPerTargetAndTheNextWindow()
+    {
+        var dir = feed.CreateProject(
+            "SampleProgram",
+            new[] { ("Osiris.Analyzers", feed.Version) },
+            "<TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings><RootNamespace>PipelineRepository</RootNamespace><TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
+        PackageFeed.CopyPipelines("PipelineRepository", dir);
+        File.Copy(Path.Combine(Oml.Tests.Support.RepositoryPaths.Root, "samples", "PipelineRepository", "Program.cs"), Path.Combine(dir, "Program.cs"));
+
+        var build = feed.Build(dir);
+        output.WriteLine(build.Output);
+        Assert.Equal(0, build.ExitCode);
+
+        var run = DotNetCli.Run(dir, new Dictionary<string, string> { ["NUGET_PACKAGES"] = feed.PackagesFolder }, "run", "--no-build", "--", "2026-03-27T12:00:00Z");
+        output.WriteLine(run.Output);
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        var pipelines = Directory.GetFiles(Path.Combine(dir, "pipelines"), "*.oml").Length;
+        Assert.Contains($"{pipelines} pipelines, next runs after 2026-03-27 12:00 +00:00", lines);
+        Assert.Contains("daily_customer_sync (pipelines/daily_customer_sync.oml)", lines);
+        Assert.Contains("owner:    data-team@company.com", lines);
+        var engine = ScheduleDefinition.FromCron("0 2 * * *", "UTC");
+        foreach (var target in new[] { ScheduleTarget.Airflow, ScheduleTarget.PrefectPython313, ScheduleTarget.Dagster })
+        {
+            var runs = engine.GetNextRuns(DateTimeOffset.Parse("2026-03-27T12:00:00Z", CultureInfo.InvariantCulture), 3, target)
+                .Select(r => r.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture));
+            Assert.Contains(lines, l => l.StartsWith(target.ToString(), StringComparison.Ordinal) && l.EndsWith(string.Join("   ", runs), StringComparison.Ordinal));
+        }
+
+        // By hand: a sliding 24h window with offset -1h ends an hour before the 02:00 run and starts a day earlier.
+        Assert.Contains("window of the next run: updated_at from 2026-03-27 01:00 +00:00 to 2026-03-28 01:00 +00:00", lines);
+        Assert.Contains("schedule: none (runs on demand)", lines);
+    }
 }
