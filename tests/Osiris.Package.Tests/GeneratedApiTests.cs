@@ -30,9 +30,28 @@ public sealed class GeneratedApiTests(PackageFeed feed, ITestOutputHelper output
           owner: data@example.com
         """;
 
+    // 02:30 does not exist in Prague on 2026-03-29: each orchestrator fires elsewhere (OSI0211 says where;
+    // the project silences it in .globalconfig, as a team that accepts the shift would).
+    private const string GapPipeline = """
+        oml_version: "0.2.0"
+        name: prague_gap
+        steps:
+          - id: load
+            component: duckdb.processor
+            mode: transform
+            config:
+              query: "SELECT 1"
+        schedule:
+          expression: "30 2 * * *"
+          timezone: Europe/Prague
+        metadata:
+          owner: data@example.com
+        """;
+
     private const string Program = """
         using System;
         using System.Globalization;
+        using System.Linq;
         using Osiris.Oml.Scheduling;
 
         var after = DateTimeOffset.Parse("2026-03-27T12:00:00Z", CultureInfo.InvariantCulture);
@@ -52,6 +71,11 @@ public sealed class GeneratedApiTests(PackageFeed feed, ITestOutputHelper output
         Console.WriteLine("owner " + pipeline.Metadata?.Owner);
         Console.WriteLine("all " + Consumer.Pipelines.All.Count + " find " + (Consumer.Pipelines.Find("prague_nightly") == pipeline));
         Console.WriteLine("airflow " + pipeline.Exports?.Airflow.Split('\n')[0]);
+        foreach (var target in new[] { ScheduleTarget.Airflow, ScheduleTarget.PrefectPython312, ScheduleTarget.PrefectPython313, ScheduleTarget.Dagster })
+        {
+            Console.WriteLine("gap " + target + " " + string.Join(" ", Consumer.Pipelines.PragueGap.Schedule!.GetNextRuns(after, 3, target).Select(r => r.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))));
+        }
+
 
         // The engine's public schedule API, reached through the same single PackageReference.
         var cron = CronExpression.Parse("0 1 * * *").Expression!;
@@ -72,6 +96,8 @@ public sealed class GeneratedApiTests(PackageFeed feed, ITestOutputHelper output
             $"<TargetFramework>{framework}</TargetFramework><OutputType>Exe</OutputType><Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors><RootNamespace>Consumer</RootNamespace>");
         Directory.CreateDirectory(Path.Combine(dir, "pipelines"));
         File.WriteAllText(Path.Combine(dir, "pipelines", "prague.oml"), Pipeline);
+        File.WriteAllText(Path.Combine(dir, "pipelines", "prague-gap.oml"), GapPipeline);
+        File.WriteAllText(Path.Combine(dir, ".globalconfig"), "is_global = true\ndotnet_diagnostic.OSI0211.severity = none\ndotnet_diagnostic.OSI0212.severity = none\n");
         File.WriteAllText(Path.Combine(dir, "Program.cs"), Program);
 
         var build = feed.Build(dir);
@@ -100,8 +126,16 @@ public sealed class GeneratedApiTests(PackageFeed feed, ITestOutputHelper output
         Assert.Contains("window 2026-03-29T01:00:00.0000000+01:00 2026-03-30T01:00:00.0000000+02:00", lines);
         Assert.Contains("retry2 00:10:00", lines);
         Assert.Contains("owner data@example.com", lines);
-        Assert.Contains("all 1 find True", lines);
+        Assert.Contains("all 2 find True", lines);
         Assert.Contains("airflow # Airflow DAG of the Osiris pipeline \"prague_nightly\", for Airflow 2.7+ and 3.x.", lines);
+        var gap = ScheduleDefinition.FromCron("30 2 * * *", "Europe/Prague");
+        foreach (var target in new[] { ScheduleTarget.Airflow, ScheduleTarget.PrefectPython312, ScheduleTarget.PrefectPython313, ScheduleTarget.Dagster })
+        {
+            Assert.Contains("gap " + target + " " + string.Join(" ", gap.GetNextRuns(after, 3, target).Select(r => r.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))), lines);
+        }
+
+        // By hand: Airflow (pendulum) moves the missing 02:30 CET to 03:30 CEST, an hour after the jump.
+        Assert.Contains("gap Airflow 2026-03-28T02:30:00+01:00 2026-03-29T03:30:00+02:00 2026-03-30T02:30:00+02:00", lines);
         Assert.Contains(lines, l => l.StartsWith("calculator 2026-03-28T00:00:00Z 2026-03-29T00:00:00Z", StringComparison.Ordinal));
     }
 
