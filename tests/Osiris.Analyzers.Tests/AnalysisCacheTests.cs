@@ -63,7 +63,7 @@ public sealed class AnalysisCacheTests
     [Fact]
     public async Task Analyzer_ReportsTheSameFindings_WhenACompilationReusesTheText()
     {
-        var files = ImmutableArray.Create<AdditionalText>(new AnalyzerRunner.FixedAdditionalText("/0/pipelines/orders.oml", ScheduledWithoutOwner));
+        var files = ImmutableArray.Create<AdditionalText>(new FixedAdditionalText("/0/pipelines/orders.oml", ScheduledWithoutOwner));
 
         var first = await AnalyzerRunner.RunAsync(files);
         var second = await AnalyzerRunner.RunAsync(files);
@@ -75,7 +75,7 @@ public sealed class AnalysisCacheTests
     [Fact]
     public async Task Analyzer_FollowsTheSettings_WhenACompilationReusesTheText()
     {
-        var files = ImmutableArray.Create<AdditionalText>(new AnalyzerRunner.FixedAdditionalText("/0/pipelines/orders.oml", ScheduledWithoutOwner));
+        var files = ImmutableArray.Create<AdditionalText>(new FixedAdditionalText("/0/pipelines/orders.oml", ScheduledWithoutOwner));
 
         var required = await AnalyzerRunner.RunAsync(files);
         var notRequired = await AnalyzerRunner.RunAsync(files, new Dictionary<string, string> { ["osiris_owner_required"] = "never" });
@@ -90,7 +90,7 @@ public sealed class AnalysisCacheTests
     public void ProjectComponents_ReadAgain_GiveEqualRegistries_SoOptionsCompareEqual()
     {
         const string spec = "name: acme.crm_extractor\nmodes: [extract]\nconfigSchema:\n  properties:\n    object: {type: string}\n";
-        AdditionalText File() => new AnalyzerRunner.FixedAdditionalText("/0/components/acme.crm_extractor/spec.yaml", spec);
+        AdditionalText File() => new FixedAdditionalText("/0/components/acme.crm_extractor/spec.yaml", spec);
 
         var first = ProjectComponents.Read(ImmutableArray.Create(File()), TestContext.Current.CancellationToken);
         var second = ProjectComponents.Read(ImmutableArray.Create(File()), TestContext.Current.CancellationToken);

@@ -2,9 +2,8 @@ using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Osiris.Analyzers.Generators;
+using Osiris.Analyzers.Tests.Support;
 using Osiris.Oml.Tests.Support;
 
 namespace Osiris.Benchmarks;
@@ -32,7 +31,7 @@ public class GeneratorBenchmarks
     {
         _files = Enumerable.Range(0, Pipelines)
             .Select(i => SyntheticRepository.Realistic(i, Pipelines))
-            .Select(f => (AdditionalText)new Text(ProjectDir + f.Path, f.Text))
+            .Select(f => (AdditionalText)new FixedAdditionalText(ProjectDir + f.Path, f.Text))
             .ToImmutableArray();
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll" or "NodaTime.dll")
@@ -71,7 +70,7 @@ public class GeneratorBenchmarks
             new[] { new PipelineGenerator().AsSourceGenerator() },
             _files,
             (CSharpParseOptions)_compilation.SyntaxTrees[0].Options,
-            new OptionsProvider(options));
+            new GlobalOptionsProvider(options));
         driver.RunGeneratorsAndUpdateCompilation(_compilation, out var output, out _);
         if (!emit)
         {
@@ -81,31 +80,5 @@ public class GeneratorBenchmarks
         using var stream = new MemoryStream();
         var result = output.Emit(stream);
         return result.Success ? (int)stream.Length : throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Take(5)));
-    }
-
-    private sealed class Text(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text, System.Text.Encoding.UTF8);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private static readonly AnalyzerConfigOptions Empty = new Options(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
-    }
-
-    private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-            => values.TryGetValue(key, out value);
     }
 }

@@ -63,7 +63,7 @@ public sealed class ValidateTests
         var sample = Path.Combine(RepositoryPaths.Root, "samples", "InvalidPipelines");
         var files = Directory.GetFiles(sample, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".oml", StringComparison.Ordinal) || f.EndsWith("spec.yaml", StringComparison.Ordinal) || f.EndsWith(".py", StringComparison.Ordinal))
-            .Select(f => (Microsoft.CodeAnalysis.AdditionalText)new AnalyzerRunner.FixedAdditionalText(f, File.ReadAllText(f)))
+            .Select(f => (Microsoft.CodeAnalysis.AdditionalText)new FixedAdditionalText(f, File.ReadAllText(f)))
             .ToImmutableArray();
         var global = new Dictionary<string, string> { ["osiris_reference_date"] = "2026-11-27", ["build_property.ProjectDir"] = sample + "/" };
         var all = await AnalyzerRunner.RunAsync(files, global);

@@ -3,9 +3,8 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Osiris.Analyzers.Generators;
+using Osiris.Analyzers.Tests.Support;
 
 namespace Osiris.Analyzers.Tests.Generators;
 
@@ -59,7 +58,7 @@ public static class GeneratorHarness
             new[] { new PipelineGenerator().AsSourceGenerator() },
             files,
             new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose),
-            new OptionsProvider(options),
+            new GlobalOptionsProvider(options),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
@@ -67,7 +66,7 @@ public static class GeneratorHarness
     public static Result Run(IEnumerable<(string RelativePath, string Text)> files, IReadOnlyDictionary<string, string>? globalOptions = null, LanguageVersion languageVersion = LanguageVersion.CSharp12, string? code = null, bool withRuntime = true)
     {
         var compilation = code is null ? Compilation(languageVersion: languageVersion, withRuntime: withRuntime) : Compilation(code, languageVersion, withRuntime);
-        var driver = Driver(files.Select(f => (AdditionalText)new Text(ProjectDir + f.RelativePath, f.Text)), globalOptions, languageVersion)
+        var driver = Driver(files.Select(f => (AdditionalText)new FixedAdditionalText(ProjectDir + f.RelativePath, f.Text)), globalOptions, languageVersion)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, TestContext.Current.CancellationToken);
         return new Result(driver.GetRunResult(), (CSharpCompilation)output, generatorDiagnostics);
     }
@@ -109,31 +108,5 @@ public static class GeneratorHarness
             stream.Position = 0;
             return new AssemblyLoadContext("generated", isCollectible: true).LoadFromStream(stream);
         }
-    }
-
-    public sealed class Text(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text, System.Text.Encoding.UTF8);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private static readonly AnalyzerConfigOptions Empty = new Options(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
-    }
-
-    private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-            => values.TryGetValue(key, out value);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Osiris.Analyzers.Generators;
+using Osiris.Analyzers.Tests.Support;
 
 namespace Osiris.Analyzers.Tests.Generators;
 
@@ -20,9 +21,9 @@ public sealed class IncrementalGeneratorTests
     {
         var files = new AdditionalText[]
         {
-            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/one.oml", Pipeline("one")),
-            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/two.oml", Pipeline("two")),
-            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/three.oml", Pipeline("three")),
+            new FixedAdditionalText(GeneratorHarness.ProjectDir + "pipelines/one.oml", Pipeline("one")),
+            new FixedAdditionalText(GeneratorHarness.ProjectDir + "pipelines/two.oml", Pipeline("two")),
+            new FixedAdditionalText(GeneratorHarness.ProjectDir + "pipelines/three.oml", Pipeline("three")),
         };
         var compilation = GeneratorHarness.Compilation();
         var driver = GeneratorHarness.Driver(files).RunGenerators(compilation, TestContext.Current.CancellationToken);
@@ -69,7 +70,7 @@ public sealed class IncrementalGeneratorTests
     public void EditingOnePipelinesQuery_AnalyzesOnlyThatFileAgain_AndWritesTheClassOnce()
     {
         var (driver, compilation, files) = FirstRun();
-        var edited = new GeneratorHarness.Text(files[1].Path, Pipeline("two", query: "SELECT 2"));
+        var edited = new FixedAdditionalText(files[1].Path, Pipeline("two", query: "SELECT 2"));
         driver = driver.ReplaceAdditionalText(files[1], edited).RunGenerators(compilation, TestContext.Current.CancellationToken);
 
         var result = driver.GetRunResult().Results.Single();
@@ -92,9 +93,9 @@ public sealed class IncrementalGeneratorTests
         var first = driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()).ToList();
         var fresh = GeneratorHarness.Driver(new AdditionalText[]
         {
-            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/three.oml", Pipeline("three")),
-            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/one.oml", Pipeline("one")),
-            new GeneratorHarness.Text(GeneratorHarness.ProjectDir + "pipelines/two.oml", Pipeline("two")),
+            new FixedAdditionalText(GeneratorHarness.ProjectDir + "pipelines/three.oml", Pipeline("three")),
+            new FixedAdditionalText(GeneratorHarness.ProjectDir + "pipelines/one.oml", Pipeline("one")),
+            new FixedAdditionalText(GeneratorHarness.ProjectDir + "pipelines/two.oml", Pipeline("two")),
         }).RunGenerators(compilation, TestContext.Current.CancellationToken);
         var second = fresh.GetRunResult().Results.Single().GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.SourceText.ToString()).ToList();
         Assert.Equal(first.Order(StringComparer.Ordinal), second.Order(StringComparer.Ordinal));
