@@ -72,10 +72,14 @@ public sealed class PipelineGenerator : IIncrementalGenerator
             })
             .WithTrackingName(Steps.Options);
 
+        // Switched off (or without the runtime library), the generator does no work per file: the analyzer
+        // then analyzes the files itself.
+        var enabled = settings.Select(static (s, _) => s.Enabled);
+
         var sources = context.AdditionalTextsProvider
             .Where(static file => OmlFiles.IsOml(file.Path))
-            .Combine(options)
-            .Select(static (input, ct) => Read(input.Left, input.Right.Options, input.Right.ProjectDir, ct))
+            .Combine(options.Combine(enabled))
+            .Select(static (input, ct) => input.Right.Right ? Read(input.Left, input.Right.Left.Options, input.Right.Left.ProjectDir, ct) : null)
             .Where(static source => source is not null)
             .Select(static (source, _) => source!)
             .WithTrackingName(Steps.Sources);

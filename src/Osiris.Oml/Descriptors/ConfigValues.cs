@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Osiris.Oml.Model;
 using Osiris.Oml.Syntax;
 
@@ -10,8 +9,6 @@ namespace Osiris.Oml.Descriptors;
 /// <summary>Configuration values of the model as the typed values of <see cref="ConfigMap"/>.</summary>
 internal static class ConfigValues
 {
-    private static readonly Regex Connection = new(@"^@([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$", RegexOptions.CultureInvariant);
-
     public static ConfigMap Map(OmlMap? map)
         => map is null || map.Properties.IsEmpty
             ? ConfigMap.Empty
@@ -39,7 +36,7 @@ internal static class ConfigValues
             case YamlScalarType.Float:
                 return Float(text) ?? text;
             default:
-                var match = Connection.Match(text);
+                var match = OmlVocabulary.ConnectionReference.Match(text);
                 return match.Success ? new ConnectionReference(match.Groups[1].Value, match.Groups[2].Value) : text;
         }
     }

@@ -1,8 +1,7 @@
 using System;
-using System.Collections.Generic;
-using System.ComponentModel;
 using System.Linq;
 using Osiris.Oml.Components;
+using Osiris.Oml.Export;
 using Osiris.Oml.Export.Json;
 using Osiris.Oml.Model;
 using Osiris.Oml.Scheduling;
@@ -10,26 +9,18 @@ using Osiris.Oml.Scheduling;
 namespace Osiris.Oml.Descriptors;
 
 /// <summary>
-/// What the generated <c>Pipelines</c> class calls: it carries each pipeline's model as the engine's
-/// lossless JSON (the block the exports embed) and builds the descriptor from it on first use. No
-/// YAML is parsed at run time.
+/// Builds descriptors from the engine's lossless model JSON (the block the exports embed), which is how
+/// the generated <c>Pipelines</c> class carries each pipeline (see <see cref="GeneratedPipelineSet"/>).
+/// No YAML is parsed at run time.
 /// </summary>
-/// <remarks>
-/// Why not C# object construction: the build measured it. 500 pipelines written as nested constructor
-/// calls added 14.7 s to a build (4.4 MB of C# to bind); as one string each, the descriptors cost a
-/// fraction of a second (README "Typed pipelines in C#" has the figures).
-/// </remarks>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class GeneratedPipeline
+internal static class GeneratedPipeline
 {
     /// <summary>The descriptor of the pipeline whose model is <paramref name="modelJson"/>.</summary>
     /// <param name="modelJson">The model as the engine's JSON.</param>
     /// <param name="contentHash">The hash of the file's text.</param>
-    /// <param name="exportable">Whether the build found no errors in the pipeline (else it has no exports).</param>
-    /// <param name="exportSettings">The repository's <c>osiris_*</c> settings.</param>
-    /// <param name="componentSpecs">Path and text of the project's component specs.</param>
+    /// <param name="exports">The repository's export options, or null when the build found errors in the pipeline (no exports then).</param>
     /// <exception cref="FormatException">The JSON is not a model (never for generated code).</exception>
-    public static PipelineDescriptor Create(string modelJson, string contentHash, bool exportable, IReadOnlyList<KeyValuePair<string, string>> exportSettings, IReadOnlyList<KeyValuePair<string, string>> componentSpecs)
+    public static PipelineDescriptor Create(string modelJson, string contentHash, Lazy<ExportOptions>? exports)
     {
         var json = JsonText.Parse(modelJson, out var error, out var offset) ?? throw new FormatException($"Not a pipeline model: {error} at {offset}.");
         PipelineModel model;
@@ -42,7 +33,7 @@ public static class GeneratedPipeline
             throw new FormatException("Not a pipeline model: " + ex.Message, ex);
         }
 
-        return PipelineDescriptor.From(model, contentHash, exportable ? new PipelineExports(model, exportSettings, componentSpecs) : null);
+        return PipelineDescriptor.From(model, contentHash, exports is null ? null : new PipelineExports(model, exports));
     }
 
     /// <summary>The model's JSON as <see cref="Create"/> reads it (the generator writes it so).</summary>

@@ -30,8 +30,7 @@ public sealed class GeneratedPipelineSet : IReadOnlyList<PipelineDescriptor>
 
     private readonly string[] _records;
     private readonly PipelineDescriptor?[] _descriptors;
-    private readonly IReadOnlyList<KeyValuePair<string, string>> _exportSettings;
-    private readonly IReadOnlyList<KeyValuePair<string, string>> _componentSpecs;
+    private readonly Lazy<Export.ExportOptions> _exportOptions;
     private Dictionary<string, int>? _byName;
     private LineageGraph? _lineage;
 
@@ -55,8 +54,9 @@ public sealed class GeneratedPipelineSet : IReadOnlyList<PipelineDescriptor>
         }
 
         _descriptors = new PipelineDescriptor?[count];
-        _exportSettings = exportSettings ?? throw new ArgumentNullException(nameof(exportSettings));
-        _componentSpecs = componentSpecs ?? throw new ArgumentNullException(nameof(componentSpecs));
+        _exportOptions = PipelineExports.Options(
+            exportSettings ?? throw new ArgumentNullException(nameof(exportSettings)),
+            componentSpecs ?? throw new ArgumentNullException(nameof(componentSpecs)));
     }
 
     /// <inheritdoc />
@@ -76,7 +76,7 @@ public sealed class GeneratedPipelineSet : IReadOnlyList<PipelineDescriptor>
                     throw new FormatException($"Pipeline record {index} has {fields.Length} fields: rebuild the project to regenerate the Pipelines class.");
                 }
 
-                Interlocked.CompareExchange(ref _descriptors[index], GeneratedPipeline.Create(fields[3], fields[1], fields[2] == "1", _exportSettings, _componentSpecs), null);
+                Interlocked.CompareExchange(ref _descriptors[index], GeneratedPipeline.Create(fields[3], fields[1], fields[2] == "1" ? _exportOptions : null), null);
                 descriptor = _descriptors[index]!;
             }
 

@@ -20,8 +20,7 @@ namespace Osiris.Oml.Descriptors;
 public sealed class PipelineExports
 {
     private readonly PipelineModel _model;
-    private readonly IReadOnlyList<KeyValuePair<string, string>> _settings;
-    private readonly IReadOnlyList<KeyValuePair<string, string>> _componentSpecs;
+    private readonly Lazy<ExportOptions> _options;
     private readonly ExportResult?[] _results = new ExportResult?[3];
 
     /// <summary>Creates the exports of a pipeline.</summary>
@@ -31,8 +30,14 @@ public sealed class PipelineExports
     public PipelineExports(PipelineModel model, IReadOnlyList<KeyValuePair<string, string>>? settings = null, IReadOnlyList<KeyValuePair<string, string>>? componentSpecs = null)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
-        _settings = settings ?? Array.Empty<KeyValuePair<string, string>>();
-        _componentSpecs = componentSpecs ?? Array.Empty<KeyValuePair<string, string>>();
+        _options = Options(settings, componentSpecs);
+    }
+
+    // The generated Pipelines class: every pipeline shares one set of options, so the specs are read once.
+    internal PipelineExports(PipelineModel model, Lazy<ExportOptions> options)
+    {
+        _model = model;
+        _options = options;
     }
 
     /// <summary>The Airflow DAG file (Airflow 2.7+ and 3.x).</summary>
@@ -64,7 +69,13 @@ public sealed class PipelineExports
             return known;
         }
 
-        var result = PipelineExporter.Export(_model, format, ExportOptions.From(SourceExport.AnalysisOptions(_settings, _componentSpecs)));
+        var result = PipelineExporter.Export(_model, format, _options.Value);
         return Interlocked.CompareExchange(ref _results[index], result, null) ?? result;
     }
+
+    /// <summary>The export options of the repository's settings and component specs, built on first use.</summary>
+    internal static Lazy<ExportOptions> Options(IReadOnlyList<KeyValuePair<string, string>>? settings, IReadOnlyList<KeyValuePair<string, string>>? componentSpecs)
+        => new(() => ExportOptions.From(SourceExport.AnalysisOptions(
+            settings ?? Array.Empty<KeyValuePair<string, string>>(),
+            componentSpecs ?? Array.Empty<KeyValuePair<string, string>>())));
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Osiris.Oml.Components;
 using Osiris.Oml.Diagnostics;
 using Osiris.Oml.Syntax;
@@ -14,7 +13,6 @@ namespace Osiris.Oml.Rules;
 /// </summary>
 internal sealed class StepConfigRule : IDocumentRule
 {
-    private static readonly Regex ConnectionReference = new(@"^@[a-zA-Z0-9_-]+\.[a-zA-Z0-9_-]+$", RegexOptions.CultureInvariant);
 
     private static readonly string[] WriteModes = { "append", "replace", "truncate", "upsert" };
 
@@ -106,7 +104,7 @@ internal sealed class StepConfigRule : IDocumentRule
                     return null;
                 }
 
-                if (!ConnectionReference.IsMatch(text.Value))
+                if (!OmlVocabulary.ConnectionReference.IsMatch(text.Value))
                 {
                     context.Report(DiagnosticCatalog.InvalidConnectionReference, text.Span, path, MessageText.Excerpt(text.Value));
                 }

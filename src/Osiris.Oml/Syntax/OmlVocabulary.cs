@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 
 namespace Osiris.Oml.Syntax;
 
@@ -9,6 +10,9 @@ namespace Osiris.Oml.Syntax;
 /// </summary>
 public static class OmlVocabulary
 {
+    /// <summary>A connection reference, <c>@family.alias</c> (groups 1 and 2): what OSI0115 checks and descriptors type.</summary>
+    internal static readonly Regex ConnectionReference = new(@"^@([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$", RegexOptions.CultureInvariant);
+
     internal static readonly string[] Versions = { "0.1.0", "0.2.0" };
 
     internal static readonly string[] TopLevel = { OmlKeys.OmlVersion, OmlKeys.Name, OmlKeys.Description, OmlKeys.Schedule, OmlKeys.Metadata, OmlKeys.Params, OmlKeys.Steps };

@@ -87,6 +87,20 @@ public sealed class IncrementalGeneratorTests
     }
 
     [Fact]
+    public void SwitchedOff_TheGeneratorReadsNoPipeline()
+    {
+        var files = new AdditionalText[] { new FixedAdditionalText(GeneratorHarness.ProjectDir + "pipelines/one.oml", Pipeline("one")) };
+        var driver = GeneratorHarness.Driver(files, new Dictionary<string, string> { ["build_property.OsirisGeneratePipelines"] = "false" })
+            .RunGenerators(GeneratorHarness.Compilation(), TestContext.Current.CancellationToken);
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Empty(result.GeneratedSources);
+        // Switched on, the same file is one output of this step (see FirstRun); switched off, there is none.
+        var sources = result.TrackedSteps.TryGetValue(PipelineGenerator.Steps.Sources, out var runs) ? runs.SelectMany(r => r.Outputs).ToList() : new();
+        Assert.Empty(sources);
+    }
+
+    [Fact]
     public void RunningTwiceOnTheSameInputs_GivesTheSameSources()
     {
         var (driver, compilation, _) = FirstRun();
