@@ -76,10 +76,28 @@ public sealed class PipelineGenerator : IIncrementalGenerator
         // then analyzes the files itself.
         var enabled = settings.Select(static (s, _) => s.Enabled);
 
+        // Generators run before the compiler's analyzers, and the driver runs a step's items one after
+        // another: analyze the files on every core first (into the cache the per-file step and the analyzer
+        // read), as the concurrent analyzer would. Its value never changes, so it invalidates nothing.
+        var analyzed = context.AdditionalTextsProvider
+            .Where(static file => OmlFiles.IsOml(file.Path))
+            .Collect()
+            .Combine(options.Combine(enabled))
+            .Select(static (input, ct) =>
+            {
+                if (input.Right.Right)
+                {
+                    AnalyzeAll(input.Left, input.Right.Left.Options, ct);
+                }
+
+                return true;
+            });
+
         var sources = context.AdditionalTextsProvider
             .Where(static file => OmlFiles.IsOml(file.Path))
             .Combine(options.Combine(enabled))
-            .Select(static (input, ct) => input.Right.Right ? Read(input.Left, input.Right.Left.Options, input.Right.Left.ProjectDir, ct) : null)
+            .Combine(analyzed)
+            .Select(static (input, ct) => input.Left.Right.Right ? Read(input.Left.Left, input.Left.Right.Left.Options, input.Left.Right.Left.ProjectDir, ct) : null)
             .Where(static source => source is not null)
             .Select(static (source, _) => source!)
             .WithTrackingName(Steps.Sources);
@@ -129,6 +147,27 @@ public sealed class PipelineGenerator : IIncrementalGenerator
             nullable,
             ProjectAnalysis.SettingPairs(global).Select(p => new KeyValue(p.Key, p.Value)).ToEquatableArray(),
             specs);
+    }
+
+    private static void AnalyzeAll(ImmutableArray<AdditionalText> files, OmlAnalysisOptions options, CancellationToken cancellationToken)
+    {
+        System.Threading.Tasks.Parallel.ForEach(files, new System.Threading.Tasks.ParallelOptions { CancellationToken = cancellationToken }, file =>
+        {
+            var text = file.GetText(cancellationToken);
+            if (text is null || OmlFiles.EncodingProblem(text) is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                ProjectAnalysis.Analyze(text, file.Path, options, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Read analyzes the file again and leaves it out; the analyzer reports it.
+            }
+        });
     }
 
     private static PipelineSource? Read(AdditionalText file, OmlAnalysisOptions options, string? projectDir, CancellationToken cancellationToken)
