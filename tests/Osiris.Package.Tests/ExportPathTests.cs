@@ -121,6 +121,32 @@ public sealed class ExportPathTests(PackageFeed feed, ITestOutputHelper output)
     }
 
     [Fact]
+    public void Build_WhereAnExportCannotBeWritten_FailsWithOSIEXPORT02NamingTheFile_AndWritesTheRest()
+    {
+        var dir = feed.CreateProject("ExportPathBlocked", new[] { ("Osiris.Analyzers", feed.Version) });
+        Directory.CreateDirectory(Path.Combine(dir, "pipelines"));
+        File.Copy(
+            Path.Combine(RepositoryPaths.Root, "samples", "PipelineRepository", "pipelines", "csv-export.oml"),
+            Path.Combine(dir, "pipelines", "csv-export.oml"));
+        // A file where the Airflow folder must go: the Airflow export cannot be written, the others can.
+        Directory.CreateDirectory(Path.Combine(dir, "exports"));
+        File.WriteAllText(Path.Combine(dir, "exports", "airflow"), "not a folder\n");
+
+        var result = feed.Build(dir, "-p:OsirisExportPath=exports", "-v:n");
+        output.WriteLine(result.Output);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var errors = Regex.Matches(result.Output, @"error OSIEXPORT02: (?<message>[^\r\n]*?)(?: \[[^\r\n]*\])?\r?$", RegexOptions.Multiline)
+            .Select(m => m.Groups["message"].Value)
+            .Distinct()
+            .ToList();
+        var message = Assert.Single(errors);
+        Assert.StartsWith(Path.Combine(dir, "exports", "airflow", "csv-export", "csv_export.py") + ": cannot write the export: ", message, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(dir, "exports", "dagster", "csv-export", "csv_export.py")), "the other targets are written");
+        Assert.DoesNotContain("OSIEXPORT01", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_WithoutOsirisExportPath_WritesNoExports()
     {
         var dir = feed.CreateProject("NoExportPathRepo", new[] { ("Osiris.Analyzers", feed.Version) });
